@@ -1,0 +1,236 @@
+/*
+ * dyad_int.h -- declarations shared inside the library, grouped by the file
+ * that defines them, in pipeline order. Nothing outside src/ includes this.
+ */
+#ifndef DYAD_INT_H
+#define DYAD_INT_H
+
+#define DYAD_BUILDING_LIBRARY 1
+#include "dyad/dyad.h"
+#include "limits.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#if defined(__GNUC__)
+#define DYAD_LIKELY(x) __builtin_expect(!!(x), 1)
+#define DYAD_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define DYAD_NODISCARD __attribute__((warn_unused_result))
+#else
+#define DYAD_LIKELY(x) (x)
+#define DYAD_UNLIKELY(x) (x)
+#define DYAD_NODISCARD
+#endif
+
+/* mem.c */
+void *mem_alloc(const dyad_allocator *a, size_t n);
+void *mem_realloc(const dyad_allocator *a, void *p, size_t n);
+void mem_free(const dyad_allocator *a, void *p);
+char *mem_strdup(const dyad_allocator *a, const char *s);
+/* Grow the array *p of *cap elements of size `elem` to hold at least `need`
+ * elements (doubling). Returns DYAD_OK, or DYAD_ERR_NOMEM leaving *p. */
+DYAD_NODISCARD dyad_status mem_grow(const dyad_allocator *a, void **p, size_t *cap,
+                                    size_t need, size_t elem);
+
+/* buf.c: an owned, growable byte buffer with a hard cap (curl's dynbuf). */
+typedef struct buf {
+	char *p;
+	size_t n, cap, max;
+	const dyad_allocator *a;
+} buf;
+void buf_init(buf *b, const dyad_allocator *a, size_t max);
+void buf_free(buf *b);
+static inline void buf_clear(buf *b) { b->n = 0; }
+DYAD_NODISCARD dyad_status buf_reserve(buf *b, size_t extra);
+DYAD_NODISCARD dyad_status buf_append(buf *b, const void *p, size_t n);
+DYAD_NODISCARD dyad_status buf_putc(buf *b, char c);
+
+/* error.c */
+void error_set(dyad_error *err, dyad_status code, const char *msg, const char *origin,
+               uint64_t line, uint64_t byte);
+
+/* utf8.c: decoding with repair, and the character classes the tokenizer uses. */
+#define UTF8_REPLACEMENT 0xFFFDu
+/* Decode the code point at s[0..n), n >= 1. Returns bytes consumed (1-4).
+ * An invalid or truncated sequence yields U+FFFD for its maximal subpart
+ * and sets *bad. */
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, bool *bad);
+/* Encode cp (must be a scalar value) into out; returns 1-4. */
+size_t utf8_encode(uint32_t cp, char *out);
+
+typedef enum char_class {
+	CC_SPACE,      /* space, tab, no-break space and the like */
+	CC_LF,         /* line feed, next line, line separator */
+	CC_CR,         /* carriage return (CR LF counts as one break) */
+	CC_PARA,       /* paragraph separator U+2029 */
+	CC_NUL,        /* NUL byte: dropped */
+	CC_JOINER,     /* soft hyphen, ZWJ, ZWNJ, word joiner: inside words, no trace */
+	CC_BREAK,      /* zero-width space, BOM: separates tokens, no space */
+	CC_CTRL,       /* other control characters: treated as space */
+	CC_UPPER,      /* letters: upper or title case */
+	CC_LOWER,      /* lower case */
+	CC_LETTER,     /* letters without case (Arabic, CJK, ...) and modifiers */
+	CC_MARK,       /* combining marks */
+	CC_DIGIT,      /* decimal digits of any script */
+	CC_REPL,       /* U+FFFD, from repair or in the input */
+	CC_APOS,       /* ' ’ ʼ : apostrophe or single quote */
+	CC_SQ_OPEN,    /* ‘ ‚ ‹ : opening single quote (or ʿayn inside a word) */
+	CC_DQ,         /* " : straight double quote, direction from context */
+	CC_Q_OPEN,     /* “ „ « 「 『 */
+	CC_Q_CLOSE,    /* ” » › 」 』 */
+	CC_HYPHEN,     /* - ‐ ‑ */
+	CC_DASH,       /* – — ― − ‒ */
+	CC_PERIOD,     /* . */
+	CC_TERM,       /* ! ? and other scripts' sentence enders */
+	CC_FULLSTOP,   /* 。 ۔ : full stops of other scripts */
+	CC_ELLIPSIS,   /* … */
+	CC_COMMA,      /* , ، 、 */
+	CC_COLON,      /* : ; */
+	CC_OPEN,       /* ( [ { */
+	CC_CLOSE,      /* ) ] } */
+	CC_AMP,        /* & */
+	CC_AT,         /* @ */
+	CC_SLASH,      /* / */
+	CC_PUNCT,      /* other punctuation */
+	CC_SYMBOL      /* currency, maths, emoji and other symbols */
+} char_class;
+
+/* Class of one code point (not for ASCII: use utf8_ascii_class). */
+char_class utf8_class(uint32_t cp);
+extern const uint8_t utf8_ascii_class[128];
+
+/* norm.c: the normalised form of text, for matching. */
+/* Append the normalised form of code point cp to out. */
+DYAD_NODISCARD dyad_status norm_codepoint(buf *out, uint32_t cp);
+/* Lower-case table for ASCII. */
+extern const unsigned char norm_ascii_lower[256];
+
+/* tokens.c: tokenizer. */
+typedef enum tok_kind {
+	TK_NONE = 0,
+	TK_PERIOD,     /* . */
+	TK_TERM,       /* ! ? and runs like ?! */
+	TK_FULLSTOP,   /* full stop of another script: always ends */
+	TK_ELLIPSIS,   /* ... or … */
+	TK_COMMA,
+	TK_COLON,      /* : */
+	TK_SEMI,       /* ; */
+	TK_DASH,       /* - – — -- */
+	TK_ABBREV,     /* U.S., a.m.: word ending in a period */
+	TK_BULLET,     /* • ▪ ● · and similar list marks */
+	TK_OPEN_MARK   /* ¿ ¡ : marks that open a sentence */
+} tok_kind;
+
+/* Internal token flags above the public ones. */
+#define TOK_SOFT_LINE (1u << 12) /* the line break before is inside a wrapped paragraph */
+
+typedef struct tok {
+	uint32_t start, end;   /* bytes of the original text */
+	uint32_t norm;         /* offset of the normalised form in doc->norm */
+	uint32_t norm_len;
+	uint16_t flags;        /* DYAD_TOKEN_* and TOK_* */
+	uint8_t cls;           /* dyad_token_class */
+	uint8_t kind;          /* tok_kind */
+} tok;
+
+typedef struct sent {
+	uint32_t start, end;
+	uint32_t first, ntok;
+	uint32_t flags;
+} sent;
+
+struct dyad_doc {
+	dyad_allocator alloc;
+	const char *text;
+	size_t len;
+	tok *toks;
+	size_t ntoks, cap_toks;
+	sent *sents;
+	size_t nsents, cap_sents;
+	buf norm;
+	dyad_dateline dateline;
+	size_t dateline_end_tok; /* first token after the dateline */
+	bool has_dateline;
+	dyad_text_stats stats;
+};
+
+DYAD_NODISCARD dyad_status tok_tokenize(dyad_doc *d);
+/* The normalised form of token t. */
+static inline dyad_str tok_norm(const dyad_doc *d, const tok *t)
+{
+	dyad_str s = {d->norm.p + t->norm, t->norm_len};
+	return s;
+}
+static inline bool tok_is(const dyad_doc *d, const tok *t, const char *lit, size_t n)
+{
+	return t->norm_len == n && __builtin_memcmp(d->norm.p + t->norm, lit, n) == 0;
+}
+#define TOK_IS(d, t, lit) tok_is((d), (t), lit, sizeof(lit) - 1)
+
+/* sentences.c: sentence boundaries and datelines. */
+void sent_find_dateline(dyad_doc *d);
+DYAD_NODISCARD dyad_status sent_split(dyad_doc *d);
+
+/* json.c: a strict JSON reader for one record held in memory. */
+typedef struct json_cursor {
+	const char *p, *end, *start;
+	int depth;
+	const char *err_msg;  /* static; set on the first error */
+	const char *err_at;
+} json_cursor;
+void json_init(json_cursor *c, const char *p, size_t n);
+void json_skip_ws(json_cursor *c);
+/* Decode the string at the cursor (which must be at '"') into out.
+ * Invalid escapes are errors; lone surrogates become U+FFFD. */
+bool json_string(json_cursor *c, buf *out);
+/* Skip any value, nested at most DYAD_MAX_JSON_DEPTH deep. */
+bool json_skip_value(json_cursor *c);
+bool json_fail(json_cursor *c, const char *msg);
+bool json_expect(json_cursor *c, char ch);
+bool json_number_text(json_cursor *c, buf *out);
+/* Write s as a JSON string (with quotes) to out, repairing invalid UTF-8 and
+ * dropping NUL bytes. */
+DYAD_NODISCARD dyad_status json_write_string(buf *out, const char *s, size_t n);
+
+/* ingest.c: readers, line splitting, format detection. */
+struct dyad_reader {
+	dyad_allocator alloc;
+	char *origin;            /* input name, for messages and text ids */
+	dyad_format format;
+	FILE *fp;                /* file input, or NULL */
+	bool close_fp;
+	const char *mem;         /* memory input */
+	size_t mem_len, mem_pos;
+	char *chunk;             /* read buffer */
+	size_t chunk_pos, chunk_len;
+	bool eof;                /* source exhausted */
+	bool done;               /* no more records (EOF or a fatal error) */
+	buf line;                /* a line that spans chunks */
+	uint64_t lineno;
+	buf f_id, f_date, f_title, f_source, f_url, f_text; /* the record's fields */
+	buf key;
+	size_t date_at;          /* byte of the date value in the current line */
+	dyad_reader_stats stats;
+};
+/* Next line of the input without its line break (and CR). Returns DYAD_OK
+ * with *p, *n; DYAD_EOF; DYAD_ERR_LIMIT for a line longer than
+ * DYAD_MAX_RECORD_BYTES (skipped whole); DYAD_ERR_IO or _NOMEM. */
+DYAD_NODISCARD dyad_status ingest_line(dyad_reader *r, const char **p, size_t *n);
+/* Read the rest of the input into r->f_text (at most DYAD_MAX_ARTICLE_BYTES). */
+DYAD_NODISCARD dyad_status ingest_all(dyad_reader *r);
+/* Normalise a date ("2023-06-19", "2023-06-19T08:00:00Z", "20230619") to
+ * YYYY-MM-DD in out (11 bytes). Returns false if it is not a valid date. */
+bool ingest_date(const char *s, size_t n, char out[11]);
+
+/* ingest_jsonl.c */
+dyad_status jsonl_next(dyad_reader *r, dyad_article *a, dyad_error *err);
+/* ingest_text.c */
+dyad_status text_next(dyad_reader *r, dyad_article *a, dyad_error *err);
+
+/* render.c */
+DYAD_NODISCARD dyad_status render_collapsed(buf *out, const char *s, size_t n);
+DYAD_NODISCARD dyad_status render_u64(buf *out, uint64_t v);
+
+#endif /* DYAD_INT_H */

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# cli_test.sh -- the dyad command: help, version, options, input from files
+# and standard input, both output formats, and exit statuses.
+set -u
+cd "$(dirname "$0")/.."
+. tests/lib.sh
+
+run --version
+expect_rc "--version" 0
+expect_eq "--version prints the version" "$out" "dyad $(sed -n 's/^#define DYAD_VERSION "\(.*\)"/\1/p' include/dyad/dyad.h)"
+
+run --help
+expect_rc "--help" 0
+expect_in "--help lists sentences" "$out" "sentences"
+expect_in "--help lists tokens" "$out" "tokens"
+expect_in "--help documents exit statuses" "$out" "Exit status"
+
+run sentences --help
+expect_rc "sentences --help" 0
+expect_in "sentences --help shows usage" "$out" "Usage: dyad sentences"
+
+run
+expect_rc "no command is a usage error" 2
+run frobnicate
+expect_rc "unknown command" 2
+expect_in "unknown command is named" "$err" "unknown command 'frobnicate'"
+run sentences --bogus
+expect_rc "unknown option" 2
+run sentences --input xml
+expect_rc "bad --input value" 2
+
+# plain text from a file and from standard input
+printf 'Mr. Zarif met Dr. Karimi in Geneva. They talked.\n' >"$tmp/a.txt"
+run sentences "$tmp/a.txt"
+expect_rc "text file" 0
+expect_eq "text file: two sentences" "$(printf '%s\n' "$out" | wc -l)" "2"
+expect_eq "text file: id, index, span, text" "$(printf '%s\n' "$out" | head -n 1)" \
+	"$(printf 'a.txt\t0\t0\t35\tMr. Zarif met Dr. Karimi in Geneva.')"
+out=$("$DYAD" sentences <"$tmp/a.txt")
+expect_eq "stdin as text: id is stdin" "$(printf '%s\n' "$out" | cut -f1 | sort -u)" "stdin"
+
+# JSON Lines from standard input, detected by content
+printf '{"id":"x1","text":"One. Two."}\n{"id":"x2","text":"Three."}\n' >"$tmp/a.jsonl"
+out=$("$DYAD" sentences --json <"$tmp/a.jsonl")
+expect_eq "stdin as jsonl: three sentences" "$(printf '%s\n' "$out" | wc -l)" "3"
+expect_in "json output shape" "$out" '{"article":"x1","index":1,"start":5,"end":9,"text":"Two."}'
+run sentences --input text "$tmp/a.jsonl"
+expect_in "--input text reads JSON as text" "$out" '{"id":"x1"'
+
+# datelines
+printf 'TEHRAN (Wire) - Iran said no.' >"$tmp/d.txt"
+run sentences "$tmp/d.txt"
+expect_in "dateline line in text output" "$out" "$(printf 'd.txt\tdateline\t0\t15\tTEHRAN (Wire) -')"
+run sentences --json "$tmp/d.txt"
+expect_in "dateline in json output" "$out" '"dateline":{"start":0,"end":15,"text":"TEHRAN (Wire) -","place":"TEHRAN","agency":"Wire"}'
+
+# tokens
+run tokens "$tmp/d.txt"
+expect_in "tokens: dateline tokens marked" "$out" "$(printf 'd.txt\tdateline\t0\t6\tword\tTEHRAN\ttehran')"
+expect_in "tokens: sentence tokens" "$out" "$(printf 'd.txt\t0\t16\t20\tword\tIran\tiran')"
+
+# exit statuses
+printf '{"id":"g","text":"Good."}\nnot json\n' >"$tmp/mixed.jsonl"
+run sentences "$tmp/mixed.jsonl"
+expect_rc "a skipped record makes exit status 1" 1
+expect_in "the skipped record is named with file and line" "$err" "$tmp/mixed.jsonl:2: record is not a JSON object at byte 0"
+expect_in "the good record is still printed" "$out" "Good."
+run sentences -q "$tmp/mixed.jsonl"
+expect_rc "-q keeps the exit status" 1
+expect_eq "-q prints no summary" "$(printf '%s' "$err" | grep -c '^dyad:')" "0"
+run sentences "$tmp/missing.txt" "$tmp/a.txt"
+expect_rc "an unreadable file makes exit status 1" 1
+expect_in "the unreadable file is named" "$err" "missing.txt"
+expect_in "files after it are still read" "$out" "They talked."
+if [ -w /dev/full ]; then
+	"$DYAD" sentences "$tmp/a.txt" >/dev/full 2>"$tmp/err"
+	rc=$?
+	expect_eq "a failed write exits 3" "$rc" "3"
+fi
+
+finish
