@@ -52,12 +52,3 @@ dyad_status buf_append(buf *b, const void *p, size_t n)
 	b->n += n;
 	return DYAD_OK;
 }
-
-dyad_status buf_putc(buf *b, char c)
-{
-	if (b->n < b->cap) {
-		b->p[b->n++] = c;
-		return DYAD_OK;
-	}
-	return buf_append(b, &c, 1);
-}

@@ -45,7 +45,15 @@ void buf_free(buf *b);
 static inline void buf_clear(buf *b) { b->n = 0; }
 DYAD_NODISCARD dyad_status buf_reserve(buf *b, size_t extra);
 DYAD_NODISCARD dyad_status buf_append(buf *b, const void *p, size_t n);
-DYAD_NODISCARD dyad_status buf_putc(buf *b, char c);
+/* Append one byte; inline because the tokenizer calls it per letter. */
+DYAD_NODISCARD static inline dyad_status buf_putc(buf *b, char c)
+{
+	if (DYAD_LIKELY(b->n < b->cap)) {
+		b->p[b->n++] = c;
+		return DYAD_OK;
+	}
+	return buf_append(b, &c, 1);
+}
 
 /* error.c */
 void error_set(dyad_error *err, dyad_status code, const char *msg, const char *origin,

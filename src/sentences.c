@@ -31,63 +31,75 @@
 
 /* --- word lists -------------------------------------------------------- */
 
-typedef struct word_list {
-	const char *const *w;
+/* A word list entry carries its length so a lookup compares lengths first
+ * and bytes only on a match; lists are short, lookups frequent. */
+typedef struct word {
+	const char *w;
 	size_t n;
-} word_list;
+} word;
+#define W(s) {s, sizeof(s) - 1}
 
-static bool in_list(const dyad_doc *d, const tok *t, const char *const *list, size_t n)
+static bool in_list(const dyad_doc *d, const tok *t, const word *list, size_t n)
 {
 	dyad_str s = tok_norm(d, t);
 	for (size_t i = 0; i < n; i++)
-		if (strlen(list[i]) == s.n && memcmp(list[i], s.p, s.n) == 0)
+		if (list[i].n == s.n && memcmp(list[i].w, s.p, s.n) == 0)
 			return true;
 	return false;
 }
 #define IN_LIST(d, t, list) in_list((d), (t), (list), sizeof(list) / sizeof *(list))
 
 /* Titles before a name: a period after one never ends a sentence. */
-static const char *const titles[] = {
-	"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
-	"adm", "gov", "sen", "rep", "rev", "amb", "brig", "cmdr", "cdr", "gens", "hon",
-	"pres", "supt", "insp", "det", "cpl", "pvt", "messrs", "mme", "mlle", "fr", "lieut",
-	"cmdt", "atty", "sec", "secs", "rt", "sheikh", "dep"};
+static const word titles[] = {
+	W("mr"), W("mrs"), W("ms"), W("dr"), W("prof"), W("gen"), W("lt"), W("col"), W("maj"),
+	W("capt"), W("cpt"), W("sgt"), W("adm"), W("gov"), W("sen"), W("rep"), W("rev"), W("amb"),
+	W("brig"), W("cmdr"), W("cdr"), W("gens"), W("hon"), W("pres"), W("supt"), W("insp"),
+	W("det"), W("cpl"), W("pvt"), W("messrs"), W("mme"), W("mlle"), W("fr"), W("lieut"),
+	W("cmdt"), W("atty"), W("sec"), W("secs"), W("rt"), W("sheikh"), W("dep")};
 
 /* Abbreviations that may end a sentence: the period ends one only if a
  * sentence opener follows. */
-static const char *const abbrevs[] = {
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"no", "nos", "st", "mt", "ft", "inc", "ltd", "co", "corp", "jr", "sr", "etc", "vs",
-	"v", "al", "approx", "est", "dept", "univ", "ave", "rd", "blvd", "bros", "vol",
-	"art", "fig", "cf", "ca", "pp", "p", "ch", "sq", "km", "kg", "govt", "intl", "assn",
-	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "min",
-	"max", "tel", "ext", "op", "ed", "eds", "repr", "nr", "mio", "bn", "mn"};
+static const word abbrevs[] = {
+	W("jan"), W("feb"), W("mar"), W("apr"), W("jun"), W("jul"), W("aug"), W("sep"), W("sept"),
+	W("oct"), W("nov"), W("dec"), W("no"), W("nos"), W("st"), W("mt"), W("ft"), W("inc"),
+	W("ltd"), W("co"), W("corp"), W("jr"), W("sr"), W("etc"), W("vs"), W("v"), W("al"),
+	W("approx"), W("est"), W("dept"), W("univ"), W("ave"), W("rd"), W("blvd"), W("bros"),
+	W("vol"), W("art"), W("fig"), W("cf"), W("ca"), W("pp"), W("p"), W("ch"), W("sq"),
+	W("km"), W("kg"), W("govt"), W("intl"), W("assn"), W("mon"), W("tue"), W("tues"),
+	W("wed"), W("thu"), W("thur"), W("thurs"), W("fri"), W("sat"), W("sun"), W("min"),
+	W("max"), W("tel"), W("ext"), W("op"), W("ed"), W("eds"), W("repr"), W("nr"), W("mio"),
+	W("bn"), W("mn")};
 
 /* Words that usually open a sentence and rarely continue a name. */
-static const char *const openers[] = {
-	"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that",
-	"these", "those", "there", "but", "and", "or", "so", "yet", "in", "on", "at",
-	"after", "before", "when", "while", "if", "although", "though", "however",
-	"meanwhile", "since", "because", "for", "with", "his", "her", "its", "their", "our",
-	"my", "your", "some", "many", "most", "all", "both", "each", "not", "as", "by",
-	"from", "during", "despite", "according", "earlier", "later", "still", "also",
-	"then", "now", "thus", "instead", "indeed", "what", "why", "how", "who", "where",
-	"such", "other", "another", "several", "few", "only", "even", "under", "over",
-	"among", "until", "once", "separately", "elsewhere", "asked", "mr", "mrs", "ms",
-	"dr", "officials", "police", "to", "no", "one", "two", "three", "last", "next",
-	"every", "any", "more", "much", "nor", "neither", "whether", "here", "today",
-	"yesterday", "tomorrow", "further", "furthermore", "moreover", "therefore"};
+static const word openers[] = {
+	W("the"), W("a"), W("an"), W("he"), W("she"), W("it"), W("they"), W("we"), W("i"),
+	W("you"), W("this"), W("that"), W("these"), W("those"), W("there"), W("but"), W("and"),
+	W("or"), W("so"), W("yet"), W("in"), W("on"), W("at"), W("after"), W("before"), W("when"),
+	W("while"), W("if"), W("although"), W("though"), W("however"), W("meanwhile"), W("since"),
+	W("because"), W("for"), W("with"), W("his"), W("her"), W("its"), W("their"), W("our"),
+	W("my"), W("your"), W("some"), W("many"), W("most"), W("all"), W("both"), W("each"),
+	W("not"), W("as"), W("by"), W("from"), W("during"), W("despite"), W("according"),
+	W("earlier"), W("later"), W("still"), W("also"), W("then"), W("now"), W("thus"),
+	W("instead"), W("indeed"), W("what"), W("why"), W("how"), W("who"), W("where"), W("such"),
+	W("other"), W("another"), W("several"), W("few"), W("only"), W("even"), W("under"),
+	W("over"), W("among"), W("until"), W("once"), W("separately"), W("elsewhere"), W("asked"),
+	W("mr"), W("mrs"), W("ms"), W("dr"), W("officials"), W("police"), W("to"), W("no"),
+	W("one"), W("two"), W("three"), W("last"), W("next"), W("every"), W("any"), W("more"),
+	W("much"), W("nor"), W("neither"), W("whether"), W("here"), W("today"), W("yesterday"),
+	W("tomorrow"), W("further"), W("furthermore"), W("moreover"), W("therefore")};
 
 /* Verbs that attribute a quotation to its speaker. */
-static const char *const reporting[] = {
-	"said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "warned",
-	"warns", "stated", "states", "insisted", "insists", "noted", "notes", "declared",
-	"declares", "wrote", "writes", "explained", "explains", "continued", "replied",
-	"claimed", "claims", "stressed", "stresses", "emphasised", "emphasized", "argued",
-	"argues", "tweeted", "posted", "shouted", "announced", "remarked", "observed",
-	"concluded", "conceded", "admitted", "acknowledged", "recalled", "urged", "urges",
-	"according", "responded", "answered", "vowed", "pledged", "demanded", "cautioned",
-	"maintained", "reiterated", "underlined", "underscored", "affirmed", "confirmed"};
+static const word reporting[] = {
+	W("said"), W("says"), W("say"), W("told"), W("tells"), W("added"), W("adds"), W("asked"),
+	W("asks"), W("warned"), W("warns"), W("stated"), W("states"), W("insisted"), W("insists"),
+	W("noted"), W("notes"), W("declared"), W("declares"), W("wrote"), W("writes"),
+	W("explained"), W("explains"), W("continued"), W("replied"), W("claimed"), W("claims"),
+	W("stressed"), W("stresses"), W("emphasised"), W("emphasized"), W("argued"), W("argues"),
+	W("tweeted"), W("posted"), W("shouted"), W("announced"), W("remarked"), W("observed"),
+	W("concluded"), W("conceded"), W("admitted"), W("acknowledged"), W("recalled"),
+	W("urged"), W("urges"), W("according"), W("responded"), W("answered"), W("vowed"),
+	W("pledged"), W("demanded"), W("cautioned"), W("maintained"), W("reiterated"),
+	W("underlined"), W("underscored"), W("affirmed"), W("confirmed")};
 
 /* --- token predicates -------------------------------------------------- */
 
@@ -342,17 +354,19 @@ static bool is_word(const tok *t)
 
 static bool place_connector(const dyad_doc *d, const tok *t)
 {
-	static const char *const small[] = {"de", "la", "al", "el", "du", "es", "of", "do",
-	                                     "da", "del", "di", "upon", "on", "the", "an"};
+	static const word small[] = {
+	W("de"), W("la"), W("al"), W("el"), W("du"), W("es"), W("of"), W("do"), W("da"), W("del"),
+	W("di"), W("upon"), W("on"), W("the"), W("an")};
 	return is_word(t) && !(t->flags & DYAD_TOKEN_CAPITALIZED) && IN_LIST(d, t, small);
 }
 
 static bool is_month(const dyad_doc *d, const tok *t)
 {
-	static const char *const months[] = {
-		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
-		"nov", "dec", "january", "february", "march", "april", "june", "july", "august",
-		"september", "october", "november", "december"};
+	static const word months[] = {
+	W("jan"), W("feb"), W("mar"), W("apr"), W("may"), W("jun"), W("jul"), W("aug"), W("sep"),
+	W("sept"), W("oct"), W("nov"), W("dec"), W("january"), W("february"), W("march"),
+	W("april"), W("june"), W("july"), W("august"), W("september"), W("october"),
+	W("november"), W("december")};
 	return is_word(t) && IN_LIST(d, t, months);
 }
 

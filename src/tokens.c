@@ -115,8 +115,8 @@ static dyad_status norm_bytes(tokenizer *t, size_t from, size_t to)
 	return st;
 }
 
-/* A punctuation or symbol token of bytes [start, end). */
-static dyad_status emit_punct(tokenizer *t, size_t start, size_t end, dyad_token_class cls,
+/* A token of bytes [start, end) whose norm is the norm of each character. */
+static dyad_status emit_span(tokenizer *t, size_t start, size_t end, dyad_token_class cls,
                               tok_kind kind, unsigned flags)
 {
 	t->norm0 = t->d->norm.n;
@@ -247,8 +247,6 @@ static size_t url_at(const cursor *whole, size_t i)
 {
 	cursor win = window(whole, i, DYAD_MAX_URL_BYTES);
 	const cursor *c = &win;
-	/* One look at the run of characters a URL or address can hold decides
-	 * cheaply that most words are neither. */
 	size_t k = i;
 	bool dot = false;
 	while (k < c->n && (ascii_alnum(c->s[k]) || c->s[k] == '.' || c->s[k] == '_' ||
@@ -424,17 +422,72 @@ static bool nt_follows(const tokenizer *t, const word_state *w, size_t start, pe
 	return true;
 }
 
+/* ASCII letters and digits, for the word loop's fast path. */
+enum { AW_UPPER = 1, AW_LOWER = 2, AW_DIGIT = 4 };
+static const uint8_t ascii_word[128] = {
+	['0'] = AW_DIGIT, ['1'] = AW_DIGIT, ['2'] = AW_DIGIT, ['3'] = AW_DIGIT, ['4'] = AW_DIGIT,
+	['5'] = AW_DIGIT, ['6'] = AW_DIGIT, ['7'] = AW_DIGIT, ['8'] = AW_DIGIT, ['9'] = AW_DIGIT,
+#define U(x) [x] = AW_UPPER
+	U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'),
+	U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'),
+	U('W'), U('X'), U('Y'), U('Z'),
+#undef U
+#define L(x) [x] = AW_LOWER
+	L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'),
+	L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'),
+	L('w'), L('x'), L('y'), L('z'),
+#undef L
+};
+
+/* Take a run of ASCII letters and digits at w->i: the common case, kept
+ * tight (one table look-up and one store per byte). */
+static void take_ascii_run(tokenizer *t, word_state *w, size_t limit)
+{
+	const unsigned char *s = t->c.s;
+	buf *norm = &t->d->norm;
+	size_t i = w->i;
+	unsigned last = 0;
+	while (i < limit && s[i] < 0x80) {
+		unsigned k = ascii_word[s[i]];
+		if (!k)
+			break;
+		if (k == AW_UPPER) {
+			if (!w->first_cased)
+				w->flags |= DYAD_TOKEN_CAPITALIZED;
+			w->upper++;
+			w->first_cased = true;
+		} else if (k == AW_LOWER) {
+			w->lower++;
+			w->first_cased = true;
+		}
+		if (k != AW_DIGIT)
+			w->digits_only_so_far = false;
+		norm->p[norm->n++] = (char)norm_ascii_lower[s[i]];
+		last = k;
+		i++;
+	}
+	if (last)
+		w->prev = last == AW_DIGIT ? CC_DIGIT : last == AW_UPPER ? CC_UPPER : CC_LOWER;
+	w->i = i;
+}
+
 static dyad_status scan_word(tokenizer *t, size_t start)
 {
 	const cursor *c = &t->c;
 	dyad_doc *d = t->d;
 	word_state w = {start, 0, 0, 0, false, true, CC_SPACE};
 	t->norm0 = d->norm.n;
-	dyad_status st = DYAD_OK;
+	size_t limit = c->n - start > DYAD_MAX_TOKEN_BYTES ? start + DYAD_MAX_TOKEN_BYTES : c->n;
+	/* room for the longest ASCII run, so the fast path needs no checks */
+	dyad_status st = buf_reserve(&d->norm, DYAD_MAX_TOKEN_BYTES);
 	size_t end_override = 0;
 	while (w.i < c->n && st == DYAD_OK) {
-		if (DYAD_UNLIKELY(w.i - start >= DYAD_MAX_TOKEN_BYTES))
+		if (DYAD_UNLIKELY(w.i >= limit))
 			break;
+		if (c->s[w.i] < 0x80 && ascii_word[c->s[w.i]] && d->norm.cap - d->norm.n >= limit - w.i) {
+			take_ascii_run(t, &w, limit);
+			continue;
+		}
 		peeked p = peek(c, w.i);
 		if (is_word_cc(p.cc)) {
 			st = take(t, &w, p);
@@ -490,12 +543,6 @@ static size_t clitic_at(const cursor *c, size_t i)
 			return 1 + a.len + 1;
 	}
 	return 0;
-}
-
-static dyad_status emit_span_word(tokenizer *t, size_t start, size_t end, dyad_token_class cls,
-                                  tok_kind kind, unsigned flags)
-{
-	return emit_punct(t, start, end, cls, kind, flags);
 }
 
 /* --- punctuation ---------------------------------------------------------- */
@@ -566,25 +613,25 @@ static dyad_status punct(tokenizer *t, size_t i, peeked p, size_t *next)
 	case CC_PERIOD: {
 		size_t run = run_of(c, i, CC_PERIOD, CC_PERIOD);
 		*next = i + run;
-		return emit_punct(t, i, i + run, DYAD_TOKEN_PUNCT, run >= 3 ? TK_ELLIPSIS : TK_PERIOD, 0);
+		return emit_span(t, i, i + run, DYAD_TOKEN_PUNCT, run >= 3 ? TK_ELLIPSIS : TK_PERIOD, 0);
 	}
 	case CC_TERM:
 		len = run_of(c, i, CC_TERM, CC_TERM);
 		*next = i + len;
-		return emit_punct(t, i, i + len, DYAD_TOKEN_PUNCT, TK_TERM, 0);
+		return emit_span(t, i, i + len, DYAD_TOKEN_PUNCT, TK_TERM, 0);
 	case CC_FULLSTOP:
 		*next = i + len;
-		return emit_punct(t, i, i + len, DYAD_TOKEN_PUNCT, TK_FULLSTOP, 0);
+		return emit_span(t, i, i + len, DYAD_TOKEN_PUNCT, TK_FULLSTOP, 0);
 	case CC_ELLIPSIS:
 		len = run_of(c, i, CC_ELLIPSIS, CC_PERIOD);
 		*next = i + len;
-		return emit_punct(t, i, i + len, DYAD_TOKEN_PUNCT, TK_ELLIPSIS, 0);
+		return emit_span(t, i, i + len, DYAD_TOKEN_PUNCT, TK_ELLIPSIS, 0);
 	case CC_COMMA:
 		*next = i + len;
-		return emit_punct(t, i, i + len, DYAD_TOKEN_PUNCT, TK_COMMA, 0);
+		return emit_span(t, i, i + len, DYAD_TOKEN_PUNCT, TK_COMMA, 0);
 	case CC_COLON:
 		*next = i + len;
-		return emit_punct(t, i, i + len, DYAD_TOKEN_PUNCT,
+		return emit_span(t, i, i + len, DYAD_TOKEN_PUNCT,
 		                  (p.cp == ':' || p.cp == 0xFF1A) ? TK_COLON : TK_SEMI, 0);
 	case CC_HYPHEN:
 	case CC_DASH: /* any run of dashes normalises to one "-" */
@@ -598,7 +645,7 @@ static dyad_status punct(tokenizer *t, size_t i, peeked p, size_t *next)
 	case CC_OPEN:
 	case CC_CLOSE:
 		*next = i + len;
-		return emit_punct(t, i, i + len, DYAD_TOKEN_BRACKET, TK_NONE,
+		return emit_span(t, i, i + len, DYAD_TOKEN_BRACKET, TK_NONE,
 		                  p.cc == CC_OPEN ? DYAD_TOKEN_OPENING : DYAD_TOKEN_CLOSING);
 	case CC_DQ:
 	case CC_Q_OPEN:
@@ -606,21 +653,21 @@ static dyad_status punct(tokenizer *t, size_t i, peeked p, size_t *next)
 	case CC_APOS:
 	case CC_SQ_OPEN:
 		*next = i + len;
-		return emit_punct(t, i, i + len, DYAD_TOKEN_QUOTE, TK_NONE,
+		return emit_span(t, i, i + len, DYAD_TOKEN_QUOTE, TK_NONE,
 		                  quote_direction(t, i, len, p.cc));
 	case CC_SLASH:
 		*next = i + len;
-		return emit_punct(t, i, i + len, DYAD_TOKEN_PUNCT, TK_NONE, 0);
+		return emit_span(t, i, i + len, DYAD_TOKEN_PUNCT, TK_NONE, 0);
 	case CC_PUNCT: {
 		*next = i + len;
 		tok_kind kind = is_bullet(p.cp) ? TK_BULLET : TK_NONE;
 		if (p.cp == 0x00BF || p.cp == 0x00A1) /* ¿ ¡ open a Spanish sentence */
 			kind = TK_OPEN_MARK;
-		return emit_punct(t, i, i + len, DYAD_TOKEN_PUNCT, kind, 0);
+		return emit_span(t, i, i + len, DYAD_TOKEN_PUNCT, kind, 0);
 	}
 	default:
 		*next = i + len;
-		return emit_punct(t, i, i + len, DYAD_TOKEN_SYMBOL,
+		return emit_span(t, i, i + len, DYAD_TOKEN_SYMBOL,
 		                  is_bullet(p.cp) ? TK_BULLET : TK_NONE, 0);
 	}
 }
@@ -635,39 +682,59 @@ static void line_break(tokenizer *t)
 	t->newlines++;
 }
 
-/* Start of a word-like token at i: URL, abbreviation, clitic or word. */
+/* Could the word ending at e continue as a URL, address or abbreviation?
+ * Only if a '.', '@' or ':' follows, then more of it. */
+static bool may_continue(const cursor *c, size_t e)
+{
+	if (e + 1 >= c->n)
+		return false;
+	unsigned char b = c->s[e], n = c->s[e + 1];
+	return (b == '.' || b == '@' || b == ':') && (ascii_alnum(n) || n == '/');
+}
+
+/* Start of a word-like token at i: a clitic, a word, or, when the word is
+ * followed by '.', '@' or ':', possibly a URL, address or abbreviation.
+ * The word is scanned first; the rarer readings are tried only then, and
+ * replace the word if they are longer. */
 static dyad_status word_like(tokenizer *t, size_t i, peeked p, size_t *next)
 {
 	const cursor *c = &t->c;
-	dyad_status st;
-	if (c->s[i] < 0x80) {
-		size_t u = url_at(c, i);
-		if (u > i) {
-			*next = u;
-			return emit_span_word(t, i, u, DYAD_TOKEN_URL, TK_NONE, 0);
-		}
-		cursor win = window(c, i, DYAD_MAX_TOKEN_BYTES);
-		size_t a = ascii_alpha(c->s[i]) ? abbrev_len(&win, i) : 0;
-		if (a) {
-			*next = i + a;
-			unsigned f = (c->s[i] >= 'A' && c->s[i] <= 'Z') ? DYAD_TOKEN_CAPITALIZED : 0;
-			return emit_span_word(t, i, i + a, DYAD_TOKEN_WORD, TK_ABBREV, f);
-		}
-	}
+	dyad_doc *d = t->d;
 	/* n't right after a word it was split from: "did|n't" */
 	if (p.cp == 'n' || p.cp == 'N') {
-		size_t cl = (t->d->ntoks && !(t->pending & DYAD_TOKEN_SPACE_BEFORE)) ? clitic_at(c, i) : 0;
+		size_t cl = (d->ntoks && !(t->pending & DYAD_TOKEN_SPACE_BEFORE)) ? clitic_at(c, i) : 0;
 		if (cl) {
 			*next = i + cl;
-			return emit_span_word(t, i, i + cl, DYAD_TOKEN_WORD, TK_NONE, DYAD_TOKEN_CLITIC);
+			return emit_span(t, i, i + cl, DYAD_TOKEN_WORD, TK_NONE, DYAD_TOKEN_CLITIC);
 		}
 	}
-	size_t before = t->d->ntoks;
-	st = scan_word(t, i);
+	size_t before = d->ntoks;
+	unsigned pending = t->pending;
+	int newlines = t->newlines;
+	dyad_status st = scan_word(t, i);
 	if (st != DYAD_OK)
 		return st;
-	*next = t->d->toks[before].end;
-	return DYAD_OK;
+	size_t e = d->toks[before].end;
+	*next = e;
+	if (c->s[i] >= 0x80 || !may_continue(c, e))
+		return DYAD_OK;
+	size_t u = url_at(c, i);
+	cursor win = window(c, i, DYAD_MAX_TOKEN_BYTES);
+	size_t a = u > e ? 0 : (ascii_alpha(c->s[i]) ? abbrev_len(&win, i) : 0);
+	if (u <= e && a == 0)
+		return DYAD_OK;
+	/* take the word back, and emit the longer reading */
+	d->norm.n = d->toks[before].norm;
+	d->ntoks = before;
+	t->pending = pending;
+	t->newlines = newlines;
+	if (u > e) {
+		*next = u;
+		return emit_span(t, i, u, DYAD_TOKEN_URL, TK_NONE, 0);
+	}
+	*next = i + a;
+	unsigned f = (c->s[i] >= 'A' && c->s[i] <= 'Z') ? DYAD_TOKEN_CAPITALIZED : 0;
+	return emit_span(t, i, i + a, DYAD_TOKEN_WORD, TK_ABBREV, f);
 }
 
 dyad_status tok_tokenize(dyad_doc *d)
@@ -713,7 +780,7 @@ dyad_status tok_tokenize(dyad_doc *d)
 			size_t cl = d->ntoks ? clitic_at(c, i) : 0;
 			if (cl && !(t.pending & DYAD_TOKEN_SPACE_BEFORE)) {
 				next = i + cl;
-				st = emit_span_word(&t, i, next, DYAD_TOKEN_WORD, TK_NONE, DYAD_TOKEN_CLITIC);
+				st = emit_span(&t, i, next, DYAD_TOKEN_WORD, TK_NONE, DYAD_TOKEN_CLITIC);
 			} else {
 				st = punct(&t, i, p, &next);
 			}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# bench/run.sh BUILD -- the benchmarks behind `make bench`. Needs
+# ../shared/corpus; results go to the terminal and, as JSON, to
+# bench/results/ (not committed) so runs can be compared.
+set -eu
+cd "$(dirname "$0")/.."
+build=${1:-build-bench}
+corpus=../shared/corpus
+if [ ! -f "$corpus/guardian-249.jsonl" ]; then
+	echo "bench: $corpus/guardian-249.jsonl is absent; nothing to measure" >&2
+	exit 0
+fi
+mkdir -p bench/results
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+echo "== corpus: guardian-249.jsonl + seeds ($(uname -m), $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
+"$build/bench/bench_text" --runs 5 --json "bench/results/text-$stamp.json" \
+	"$corpus/guardian-249.jsonl" "$corpus"/seeds/*.txt
+echo "(JSON: bench/results/text-$stamp.json)"
