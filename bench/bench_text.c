@@ -88,7 +88,8 @@ int main(int argc, char **argv)
 	}
 	double read_s = now() - t0;
 	if (!ntexts || runs < 1 || runs > 100) {
-		fputs("usage: bench_text [--runs N] [--min-seconds S] [--json FILE] CORPUS...\n", stderr);
+		fputs("usage: bench_text [--runs N] [--min-seconds S] [--json FILE] CORPUS...\n",
+		      stderr);
 		return 2;
 	}
 	dyad_doc *doc = dyad_doc_new(NULL);
@@ -126,18 +127,22 @@ int main(int argc, char **argv)
 	       ntexts, (double)bytes / 1e6, sentences, tokens, read_s);
 	printf("%-12s %10s %14s %10s %10s %6s\n", "stage", "MB/s", "sentences/s", "min MB/s",
 	       "max MB/s", "runs");
-	printf("%-12s %10.1f %14.0f %10.1f %10.1f %6d\n", "text", mb_med, s_med, mb_min, mb_max, runs);
+	printf("%-12s %10.1f %14.0f %10.1f %10.1f %6d\n", "text", mb_med, s_med, mb_min, mb_max,
+	       runs);
 	printf("(median of %d runs, %d passes over the corpus each; peak RSS %ld MB)\n", runs,
 	       passes_per_run, ru.ru_maxrss / 1024);
 	if (json) {
 		FILE *f = fopen(json, "w");
 		if (f) {
 			fprintf(f,
-			        "{\"stage\":\"text\",\"articles\":%zu,\"bytes\":%zu,\"sentences\":%zu,"
-			        "\"tokens\":%zu,\"runs\":%d,\"mb_per_s_median\":%.1f,\"mb_per_s_min\":%.1f,"
-			        "\"mb_per_s_max\":%.1f,\"sentences_per_s_median\":%.0f,\"peak_rss_mb\":%ld}\n",
-			        ntexts, bytes, sentences, tokens, runs, mb_med, mb_min, mb_max, s_med,
-			        ru.ru_maxrss / 1024);
+			        "{\"stage\":\"text\",\"articles\":%zu,\"bytes\":%zu,\"sentences\":%"
+			        "zu,"
+			        "\"tokens\":%zu,\"runs\":%d,\"mb_per_s_median\":%.1f,\"mb_per_s_"
+			        "min\":%.1f,"
+			        "\"mb_per_s_max\":%.1f,\"sentences_per_s_median\":%.0f,\"peak_rss_"
+			        "mb\":%ld}\n",
+			        ntexts, bytes, sentences, tokens, runs, mb_med, mb_min, mb_max,
+			        s_med, ru.ru_maxrss / 1024);
 			fclose(f);
 		}
 	}

@@ -20,13 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum exit_status {
-	EXIT_OK = 0,
-	EXIT_SKIPPED = 1,
-	EXIT_USAGE = 2,
-	EXIT_OUTPUT = 3,
-	EXIT_FATAL = 4
-};
+enum exit_status { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3, EXIT_FATAL = 4 };
 
 typedef struct command {
 	const char *name;
@@ -90,7 +84,8 @@ static int parse_text_opts(const command *cmd, int argc, char **argv, text_opts 
 		} else if (strcmp(a, "--input") == 0 || strncmp(a, "--input=", 8) == 0) {
 			const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!v || !parse_format(v, &o->format))
-				return usage_error(cmd, "--input wants jsonl, text or auto, not", v ? v : "");
+				return usage_error(cmd, "--input wants jsonl, text or auto, not",
+				                   v ? v : "");
 		} else {
 			return usage_error(cmd, "unknown option", a);
 		}
@@ -163,7 +158,8 @@ static void process_article(dyad_doc *doc, const dyad_article *a, const text_opt
 	t->nul_bytes += s.nul_bytes;
 	t->cut += s.cut_sentences;
 	report_repairs(a, s, o->quiet);
-	if (render(doc, a, o->json ? DYAD_RENDER_JSON : DYAD_RENDER_TEXT, write_stdout, NULL) != DYAD_OK)
+	if (render(doc, a, o->json ? DYAD_RENDER_JSON : DYAD_RENDER_TEXT, write_stdout, NULL) !=
+	    DYAD_OK)
 		t->output_failed = true;
 }
 
@@ -205,8 +201,10 @@ static int finish(const text_opts *o, const run_totals *t)
 	}
 	if (!o->quiet && (t->skipped || t->unreadable || t->invalid_utf8 || t->nul_bytes || t->cut))
 		fprintf(stderr,
-		        "dyad: %llu article(s), %llu sentence(s); %llu record(s) skipped, %llu input(s) "
-		        "unreadable, %llu invalid UTF-8 sequence(s) replaced, %llu NUL byte(s) dropped, "
+		        "dyad: %llu article(s), %llu sentence(s); %llu record(s) skipped, %llu "
+		        "input(s) "
+		        "unreadable, %llu invalid UTF-8 sequence(s) replaced, %llu NUL byte(s) "
+		        "dropped, "
 		        "%llu sentence(s) cut\n",
 		        t->articles, t->sentences, t->skipped, t->unreadable, t->invalid_utf8,
 		        t->nul_bytes, t->cut);
@@ -245,36 +243,36 @@ static int cmd_sentences(int argc, char **argv);
 static int cmd_tokens(int argc, char **argv);
 
 static const command commands[] = {
-	{"sentences", "split articles into sentences",
-	 "Usage: dyad sentences [OPTIONS] [FILE...]\n"
-	 "\n"
-	 "Split each article into sentences and print one line per sentence:\n"
-	 "  ARTICLE-ID <tab> INDEX <tab> START <tab> END <tab> TEXT\n"
-	 "START and END are byte offsets into the article's text; TEXT has its\n"
-	 "whitespace collapsed. A dateline (\"TEHRAN (Reuters) -\") belongs to no\n"
-	 "sentence and is printed with \"dateline\" in place of the index.\n"
-	 "\n"
-	 "FILE is JSON Lines (one article object per line: id, date, text, and\n"
-	 "optionally title, source, url) or plain text (one article per file, the\n"
-	 "file name as id). Without FILE, or with -, standard input is read.\n"
-	 "\n"
-	 "Options:\n"
-	 "  --json           one JSON object per sentence: article, index, start,\n"
-	 "                   end, text (and dateline on the first sentence)\n"
-	 "  --input FORMAT   jsonl, text or auto (default: by name, then content)\n"
-	 "  -q, --quiet      no warnings or summary on standard error\n"
-	 "  -h, --help       this help\n",
-	 cmd_sentences},
-	{"tokens", "print tokens with offsets, class and normalised form",
-	 "Usage: dyad tokens [OPTIONS] [FILE...]\n"
-	 "\n"
-	 "Print every token of each article, one per line:\n"
-	 "  ARTICLE-ID <tab> SENTENCE <tab> START <tab> END <tab> CLASS <tab> TEXT <tab> NORM\n"
-	 "CLASS is word, number, punct, quote, bracket, symbol or url; NORM the\n"
-	 "normalised form used for matching (case-folded, NFKC, accents removed).\n"
-	 "\n"
-	 "Options: --json, --input FORMAT, -q, -h (as for 'dyad sentences').\n",
-	 cmd_tokens},
+        {"sentences", "split articles into sentences",
+         "Usage: dyad sentences [OPTIONS] [FILE...]\n"
+         "\n"
+         "Split each article into sentences and print one line per sentence:\n"
+         "  ARTICLE-ID <tab> INDEX <tab> START <tab> END <tab> TEXT\n"
+         "START and END are byte offsets into the article's text; TEXT has its\n"
+         "whitespace collapsed. A dateline (\"TEHRAN (Reuters) -\") belongs to no\n"
+         "sentence and is printed with \"dateline\" in place of the index.\n"
+         "\n"
+         "FILE is JSON Lines (one article object per line: id, date, text, and\n"
+         "optionally title, source, url) or plain text (one article per file, the\n"
+         "file name as id). Without FILE, or with -, standard input is read.\n"
+         "\n"
+         "Options:\n"
+         "  --json           one JSON object per sentence: article, index, start,\n"
+         "                   end, text (and dateline on the first sentence)\n"
+         "  --input FORMAT   jsonl, text or auto (default: by name, then content)\n"
+         "  -q, --quiet      no warnings or summary on standard error\n"
+         "  -h, --help       this help\n",
+         cmd_sentences},
+        {"tokens", "print tokens with offsets, class and normalised form",
+         "Usage: dyad tokens [OPTIONS] [FILE...]\n"
+         "\n"
+         "Print every token of each article, one per line:\n"
+         "  ARTICLE-ID <tab> SENTENCE <tab> START <tab> END <tab> CLASS <tab> TEXT <tab> NORM\n"
+         "CLASS is word, number, punct, quote, bracket, symbol or url; NORM the\n"
+         "normalised form used for matching (case-folded, NFKC, accents removed).\n"
+         "\n"
+         "Options: --json, --input FORMAT, -q, -h (as for 'dyad sentences').\n",
+         cmd_tokens},
 };
 
 static const command *find_command(const char *name)

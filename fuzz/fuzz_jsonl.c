@@ -22,8 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dyad_format formats[] = {DYAD_FORMAT_AUTO, DYAD_FORMAT_JSONL, DYAD_FORMAT_TEXT};
 	dyad_format f = formats[data[0] % 3];
 	dyad_reader *r;
-	if (dyad_reader_open_mem(&r, "fuzz.jsonl", (const char *)data + 1, size - 1, f, NULL, NULL) !=
-	    DYAD_OK)
+	if (dyad_reader_open_mem(&r, "fuzz.jsonl", (const char *)data + 1, size - 1, f, NULL,
+	                         NULL) != DYAD_OK)
 		return 0;
 	dyad_article a;
 	dyad_error err;

@@ -27,5 +27,9 @@ check "only the public header is included by cli/" \
 	"grep -nE '#include \"' cli/*.c | grep -v 'dyad/dyad.h'"
 check "the library never prints or exits" \
 	"grep -nE '\\b(printf|fprintf|puts|fputs|exit|abort)\\s*\\(' src/*.c | grep -vE 'snprintf'"
+if command -v clang-format >/dev/null 2>&1; then
+	check "sources are formatted with the committed .clang-format (make format)" \
+		"clang-format --dry-run include/dyad/*.h src/*.c src/*.h cli/*.c tests/*.c tests/*.h tests/unit/*.c fuzz/*.c bench/*.c 2>&1 | grep -m 5 warning"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -15,11 +15,11 @@
 #include <stdio.h>
 
 #if defined(__GNUC__)
-#define DYAD_LIKELY(x) __builtin_expect(!!(x), 1)
+#define DYAD_LIKELY(x)   __builtin_expect(!!(x), 1)
 #define DYAD_UNLIKELY(x) __builtin_expect(!!(x), 0)
-#define DYAD_NODISCARD __attribute__((warn_unused_result))
+#define DYAD_NODISCARD   __attribute__((warn_unused_result))
 #else
-#define DYAD_LIKELY(x) (x)
+#define DYAD_LIKELY(x)   (x)
 #define DYAD_UNLIKELY(x) (x)
 #define DYAD_NODISCARD
 #endif
@@ -31,8 +31,8 @@ void mem_free(const dyad_allocator *a, void *p);
 char *mem_strdup(const dyad_allocator *a, const char *s);
 /* Grow the array *p of *cap elements of size `elem` to hold at least `need`
  * elements (doubling). Returns DYAD_OK, or DYAD_ERR_NOMEM leaving *p. */
-DYAD_NODISCARD dyad_status mem_grow(const dyad_allocator *a, void **p, size_t *cap,
-                                    size_t need, size_t elem);
+DYAD_NODISCARD dyad_status mem_grow(const dyad_allocator *a, void **p, size_t *cap, size_t need,
+                                    size_t elem);
 
 /* buf.c: an owned, growable byte buffer with a hard cap (curl's dynbuf). */
 typedef struct buf {
@@ -42,7 +42,10 @@ typedef struct buf {
 } buf;
 void buf_init(buf *b, const dyad_allocator *a, size_t max);
 void buf_free(buf *b);
-static inline void buf_clear(buf *b) { b->n = 0; }
+static inline void buf_clear(buf *b)
+{
+	b->n = 0;
+}
 DYAD_NODISCARD dyad_status buf_reserve(buf *b, size_t extra);
 DYAD_NODISCARD dyad_status buf_append(buf *b, const void *p, size_t n);
 /* Append one byte; inline because the tokenizer calls it per letter. */
@@ -69,40 +72,40 @@ size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, bool *bad);
 size_t utf8_encode(uint32_t cp, char *out);
 
 typedef enum char_class {
-	CC_SPACE,      /* space, tab, no-break space and the like */
-	CC_LF,         /* line feed, next line, line separator */
-	CC_CR,         /* carriage return (CR LF counts as one break) */
-	CC_PARA,       /* paragraph separator U+2029 */
-	CC_NUL,        /* NUL byte: dropped */
-	CC_JOINER,     /* soft hyphen, ZWJ, ZWNJ, word joiner: inside words, no trace */
-	CC_BREAK,      /* zero-width space, BOM: separates tokens, no space */
-	CC_CTRL,       /* other control characters: treated as space */
-	CC_UPPER,      /* letters: upper or title case */
-	CC_LOWER,      /* lower case */
-	CC_LETTER,     /* letters without case (Arabic, CJK, ...) and modifiers */
-	CC_MARK,       /* combining marks */
-	CC_DIGIT,      /* decimal digits of any script */
-	CC_REPL,       /* U+FFFD, from repair or in the input */
-	CC_APOS,       /* ' ’ ʼ : apostrophe or single quote */
-	CC_SQ_OPEN,    /* ‘ ‚ ‹ : opening single quote (or ʿayn inside a word) */
-	CC_DQ,         /* " : straight double quote, direction from context */
-	CC_Q_OPEN,     /* “ „ « 「 『 */
-	CC_Q_CLOSE,    /* ” » › 」 』 */
-	CC_HYPHEN,     /* - ‐ ‑ */
-	CC_DASH,       /* – — ― − ‒ */
-	CC_PERIOD,     /* . */
-	CC_TERM,       /* ! ? and other scripts' sentence enders */
-	CC_FULLSTOP,   /* 。 ۔ : full stops of other scripts */
-	CC_ELLIPSIS,   /* … */
-	CC_COMMA,      /* , ، 、 */
-	CC_COLON,      /* : ; */
-	CC_OPEN,       /* ( [ { */
-	CC_CLOSE,      /* ) ] } */
-	CC_AMP,        /* & */
-	CC_AT,         /* @ */
-	CC_SLASH,      /* / */
-	CC_PUNCT,      /* other punctuation */
-	CC_SYMBOL      /* currency, maths, emoji and other symbols */
+	CC_SPACE,    /* space, tab, no-break space and the like */
+	CC_LF,       /* line feed, next line, line separator */
+	CC_CR,       /* carriage return (CR LF counts as one break) */
+	CC_PARA,     /* paragraph separator U+2029 */
+	CC_NUL,      /* NUL byte: dropped */
+	CC_JOINER,   /* soft hyphen, ZWJ, ZWNJ, word joiner: inside words, no trace */
+	CC_BREAK,    /* zero-width space, BOM: separates tokens, no space */
+	CC_CTRL,     /* other control characters: treated as space */
+	CC_UPPER,    /* letters: upper or title case */
+	CC_LOWER,    /* lower case */
+	CC_LETTER,   /* letters without case (Arabic, CJK, ...) and modifiers */
+	CC_MARK,     /* combining marks */
+	CC_DIGIT,    /* decimal digits of any script */
+	CC_REPL,     /* U+FFFD, from repair or in the input */
+	CC_APOS,     /* ' ’ ʼ : apostrophe or single quote */
+	CC_SQ_OPEN,  /* ‘ ‚ ‹ : opening single quote (or ʿayn inside a word) */
+	CC_DQ,       /* " : straight double quote, direction from context */
+	CC_Q_OPEN,   /* “ „ « 「 『 */
+	CC_Q_CLOSE,  /* ” » › 」 』 */
+	CC_HYPHEN,   /* - ‐ ‑ */
+	CC_DASH,     /* – — ― − ‒ */
+	CC_PERIOD,   /* . */
+	CC_TERM,     /* ! ? and other scripts' sentence enders */
+	CC_FULLSTOP, /* 。 ۔ : full stops of other scripts */
+	CC_ELLIPSIS, /* … */
+	CC_COMMA,    /* , ، 、 */
+	CC_COLON,    /* : ; */
+	CC_OPEN,     /* ( [ { */
+	CC_CLOSE,    /* ) ] } */
+	CC_AMP,      /* & */
+	CC_AT,       /* @ */
+	CC_SLASH,    /* / */
+	CC_PUNCT,    /* other punctuation */
+	CC_SYMBOL    /* currency, maths, emoji and other symbols */
 } char_class;
 
 /* Class of one code point (not for ASCII: use utf8_ascii_class). */
@@ -118,29 +121,29 @@ extern const unsigned char norm_ascii_lower[256];
 /* tokens.c: tokenizer. */
 typedef enum tok_kind {
 	TK_NONE = 0,
-	TK_PERIOD,     /* . */
-	TK_TERM,       /* ! ? and runs like ?! */
-	TK_FULLSTOP,   /* full stop of another script: always ends */
-	TK_ELLIPSIS,   /* ... or … */
+	TK_PERIOD,   /* . */
+	TK_TERM,     /* ! ? and runs like ?! */
+	TK_FULLSTOP, /* full stop of another script: always ends */
+	TK_ELLIPSIS, /* ... or … */
 	TK_COMMA,
-	TK_COLON,      /* : */
-	TK_SEMI,       /* ; */
-	TK_DASH,       /* - – — -- */
-	TK_ABBREV,     /* U.S., a.m.: word ending in a period */
-	TK_BULLET,     /* • ▪ ● · and similar list marks */
-	TK_OPEN_MARK   /* ¿ ¡ : marks that open a sentence */
+	TK_COLON,    /* : */
+	TK_SEMI,     /* ; */
+	TK_DASH,     /* - – — -- */
+	TK_ABBREV,   /* U.S., a.m.: word ending in a period */
+	TK_BULLET,   /* • ▪ ● · and similar list marks */
+	TK_OPEN_MARK /* ¿ ¡ : marks that open a sentence */
 } tok_kind;
 
 /* Internal token flags above the public ones. */
 #define TOK_SOFT_LINE (1u << 12) /* the line break before is inside a wrapped paragraph */
 
 typedef struct tok {
-	uint32_t start, end;   /* bytes of the original text */
-	uint32_t norm;         /* offset of the normalised form in doc->norm */
+	uint32_t start, end; /* bytes of the original text */
+	uint32_t norm;       /* offset of the normalised form in doc->norm */
 	uint32_t norm_len;
-	uint16_t flags;        /* DYAD_TOKEN_* and TOK_* */
-	uint8_t cls;           /* dyad_token_class */
-	uint8_t kind;          /* tok_kind */
+	uint16_t flags; /* DYAD_TOKEN_* and TOK_* */
+	uint8_t cls;    /* dyad_token_class */
+	uint8_t kind;   /* tok_kind */
 } tok;
 
 typedef struct sent {
@@ -185,7 +188,7 @@ DYAD_NODISCARD dyad_status sent_split(dyad_doc *d);
 typedef struct json_cursor {
 	const char *p, *end, *start;
 	int depth;
-	const char *err_msg;  /* static; set on the first error */
+	const char *err_msg; /* static; set on the first error */
 	const char *err_at;
 } json_cursor;
 void json_init(json_cursor *c, const char *p, size_t n);
@@ -205,21 +208,21 @@ DYAD_NODISCARD dyad_status json_write_string(buf *out, const char *s, size_t n);
 /* ingest.c: readers, line splitting, format detection. */
 struct dyad_reader {
 	dyad_allocator alloc;
-	char *origin;            /* input name, for messages and text ids */
+	char *origin; /* input name, for messages and text ids */
 	dyad_format format;
-	FILE *fp;                /* file input, or NULL */
+	FILE *fp; /* file input, or NULL */
 	bool close_fp;
-	const char *mem;         /* memory input */
+	const char *mem; /* memory input */
 	size_t mem_len, mem_pos;
-	char *chunk;             /* read buffer */
+	char *chunk; /* read buffer */
 	size_t chunk_pos, chunk_len;
-	bool eof;                /* source exhausted */
-	bool done;               /* no more records (EOF or a fatal error) */
-	buf line;                /* a line that spans chunks */
+	bool eof;  /* source exhausted */
+	bool done; /* no more records (EOF or a fatal error) */
+	buf line;  /* a line that spans chunks */
 	uint64_t lineno;
 	buf f_id, f_date, f_title, f_source, f_url, f_text; /* the record's fields */
 	buf key;
-	size_t date_at;          /* byte of the date value in the current line */
+	size_t date_at; /* byte of the date value in the current line */
 	dyad_reader_stats stats;
 };
 /* Next line of the input without its line break (and CR). Returns DYAD_OK

@@ -57,8 +57,8 @@ void dyad_reader_free(dyad_reader *r)
 	dyad_allocator a = r->alloc;
 	if (r->fp && r->close_fp)
 		fclose(r->fp);
-	buf *bufs[] = {&r->line, &r->f_id, &r->f_date, &r->f_title, &r->f_source, &r->f_url,
-	               &r->f_text, &r->key};
+	buf *bufs[] = {&r->line,     &r->f_id,  &r->f_date, &r->f_title,
+	               &r->f_source, &r->f_url, &r->f_text, &r->key};
 	for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
 		buf_free(bufs[i]);
 	mem_free(&a, r->origin);
@@ -160,7 +160,8 @@ dyad_status ingest_all(dyad_reader *r)
 			if (st != DYAD_OK)
 				return st;
 		}
-		dyad_status st = buf_append(&r->f_text, r->chunk + r->chunk_pos, r->chunk_len - r->chunk_pos);
+		dyad_status st = buf_append(&r->f_text, r->chunk + r->chunk_pos,
+		                            r->chunk_len - r->chunk_pos);
 		r->chunk_pos = r->chunk_len;
 		if (st != DYAD_OK)
 			return st;
@@ -231,9 +232,8 @@ dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_format fo
 	return DYAD_OK;
 }
 
-dyad_status dyad_reader_open_mem(dyad_reader **out, const char *name, const char *data,
-                                 size_t len, dyad_format format, const dyad_allocator *alloc,
-                                 dyad_error *err)
+dyad_status dyad_reader_open_mem(dyad_reader **out, const char *name, const char *data, size_t len,
+                                 dyad_format format, const dyad_allocator *alloc, dyad_error *err)
 {
 	if (!out || !name || (!data && len)) {
 		error_set(err, DYAD_ERR_ARG, "no reader, name or data", NULL, 0, 0);
@@ -270,7 +270,8 @@ dyad_status dyad_reader_next(dyad_reader *r, dyad_article *a, dyad_error *err)
 			return st;
 		}
 	}
-	dyad_status st = r->format == DYAD_FORMAT_JSONL ? jsonl_next(r, a, err) : text_next(r, a, err);
+	dyad_status st =
+	        r->format == DYAD_FORMAT_JSONL ? jsonl_next(r, a, err) : text_next(r, a, err);
 	if (st == DYAD_OK) {
 		r->stats.records++;
 		if (err && err->code != DYAD_OK)

@@ -25,9 +25,12 @@ typedef struct field {
 static buf *field_buf(dyad_reader *r, const char *key, size_t n)
 {
 	static const field fields[] = {
-		{"id", offsetof(dyad_reader, f_id)},         {"date", offsetof(dyad_reader, f_date)},
-		{"text", offsetof(dyad_reader, f_text)},     {"title", offsetof(dyad_reader, f_title)},
-		{"source", offsetof(dyad_reader, f_source)}, {"url", offsetof(dyad_reader, f_url)},
+	        {"id", offsetof(dyad_reader, f_id)},
+	        {"date", offsetof(dyad_reader, f_date)},
+	        {"text", offsetof(dyad_reader, f_text)},
+	        {"title", offsetof(dyad_reader, f_title)},
+	        {"source", offsetof(dyad_reader, f_source)},
+	        {"url", offsetof(dyad_reader, f_url)},
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		if (strlen(fields[i].name) == n && memcmp(fields[i].name, key, n) == 0)
@@ -42,11 +45,16 @@ typedef struct seen {
 
 static bool *seen_flag(dyad_reader *r, seen *s, const buf *b)
 {
-	if (b == &r->f_id) return &s->id;
-	if (b == &r->f_date) return &s->date;
-	if (b == &r->f_text) return &s->text;
-	if (b == &r->f_title) return &s->title;
-	if (b == &r->f_source) return &s->source;
+	if (b == &r->f_id)
+		return &s->id;
+	if (b == &r->f_date)
+		return &s->date;
+	if (b == &r->f_text)
+		return &s->text;
+	if (b == &r->f_title)
+		return &s->title;
+	if (b == &r->f_source)
+		return &s->source;
 	return &s->url;
 }
 
@@ -61,8 +69,9 @@ static bool read_field(dyad_reader *r, json_cursor *c, buf *b, seen *s, dyad_sta
 			return true;
 		if (c->err_msg && strcmp(c->err_msg, "string too long") == 0) {
 			*kind = DYAD_ERR_LIMIT;
-			c->err_msg = b == &r->f_text ? "text longer than DYAD_MAX_ARTICLE_BYTES, skipped"
-			                             : "field longer than DYAD_MAX_FIELD_BYTES, skipped";
+			c->err_msg = b == &r->f_text
+			                     ? "text longer than DYAD_MAX_ARTICLE_BYTES, skipped"
+			                     : "field longer than DYAD_MAX_FIELD_BYTES, skipped";
 		}
 		return false;
 	}
@@ -79,11 +88,15 @@ static bool read_field(dyad_reader *r, json_cursor *c, buf *b, seen *s, dyad_sta
 	if (!json_skip_value(c))
 		return false;
 	static const char *const msgs[] = {
-		"field \"id\" must be a string or a number", "field \"date\" must be a string",
-		"field \"text\" must be a string",           "field \"title\" must be a string",
-		"field \"source\" must be a string",         "field \"url\" must be a string"};
-	size_t which = b == &r->f_id ? 0 : b == &r->f_date ? 1 : b == &r->f_text ? 2
-	             : b == &r->f_title ? 3 : b == &r->f_source ? 4 : 5;
+	        "field \"id\" must be a string or a number", "field \"date\" must be a string",
+	        "field \"text\" must be a string",           "field \"title\" must be a string",
+	        "field \"source\" must be a string",         "field \"url\" must be a string"};
+	size_t which = b == &r->f_id       ? 0
+	               : b == &r->f_date   ? 1
+	               : b == &r->f_text   ? 2
+	               : b == &r->f_title  ? 3
+	               : b == &r->f_source ? 4
+	                                   : 5;
 	return json_fail(c, msgs[which]);
 }
 
@@ -172,8 +185,9 @@ static void fill_article(dyad_reader *r, dyad_article *a, const seen *s, dyad_er
 			r->f_date.n = 10;
 			a->date = view(&r->f_date, true);
 		} else {
-			error_set(err, DYAD_WARN_DATE, "date not understood (want YYYY-MM-DD), left empty",
-			          r->origin, r->lineno, r->date_at);
+			error_set(err, DYAD_WARN_DATE,
+			          "date not understood (want YYYY-MM-DD), left empty", r->origin,
+			          r->lineno, r->date_at);
 		}
 	}
 }
@@ -187,13 +201,13 @@ dyad_status jsonl_next(dyad_reader *r, dyad_article *a, dyad_error *err)
 		if (st == DYAD_EOF)
 			return st;
 		if (st == DYAD_ERR_LIMIT) {
-			error_set(err, st, "line longer than DYAD_MAX_RECORD_BYTES, skipped", r->origin,
-			          r->lineno, DYAD_MAX_RECORD_BYTES);
+			error_set(err, st, "line longer than DYAD_MAX_RECORD_BYTES, skipped",
+			          r->origin, r->lineno, DYAD_MAX_RECORD_BYTES);
 			return st;
 		}
 		if (st != DYAD_OK) {
-			error_set(err, st, st == DYAD_ERR_IO ? "read error" : "out of memory", r->origin,
-			          r->lineno, 0);
+			error_set(err, st, st == DYAD_ERR_IO ? "read error" : "out of memory",
+			          r->origin, r->lineno, 0);
 			return st;
 		}
 		if (r->lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
@@ -209,8 +223,8 @@ dyad_status jsonl_next(dyad_reader *r, dyad_article *a, dyad_error *err)
 		if (!parse_record(r, &c, &s, &kind)) {
 			if (c.err_msg && strcmp(c.err_msg, "out of memory") == 0)
 				kind = DYAD_ERR_NOMEM;
-			error_set(err, kind, c.err_msg ? c.err_msg : "invalid record", r->origin, r->lineno,
-			          (uint64_t)(c.err_at - c.start));
+			error_set(err, kind, c.err_msg ? c.err_msg : "invalid record", r->origin,
+			          r->lineno, (uint64_t)(c.err_at - c.start));
 			return kind;
 		}
 		fill_article(r, a, &s, err);

@@ -31,7 +31,8 @@ dyad_status text_next(dyad_reader *r, dyad_article *a, dyad_error *err)
 		return st;
 	}
 	if (st != DYAD_OK) {
-		error_set(err, st, st == DYAD_ERR_IO ? "read error" : "out of memory", r->origin, 0, 0);
+		error_set(err, st, st == DYAD_ERR_IO ? "read error" : "out of memory", r->origin, 0,
+		          0);
 		return st;
 	}
 	a->id = base_name(r->origin);

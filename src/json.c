@@ -130,14 +130,16 @@ static bool escape(json_cursor *c, buf *out)
 			return false;
 		char enc[4];
 		dyad_status st = put(out, enc, utf8_encode(cp, enc));
-		return st == DYAD_OK ? true : json_fail(c, st == DYAD_ERR_LIMIT ? "string too long" : "out of memory");
+		return st == DYAD_OK ? true
+		                     : json_fail(c, st == DYAD_ERR_LIMIT ? "string too long"
+		                                                         : "out of memory");
 	}
-	default:
-		c->p--;
-		return json_fail(c, "invalid escape in string");
+	default: c->p--; return json_fail(c, "invalid escape in string");
 	}
 	dyad_status st = put(out, &ch, 1);
-	return st == DYAD_OK ? true : json_fail(c, st == DYAD_ERR_LIMIT ? "string too long" : "out of memory");
+	return st == DYAD_OK
+	               ? true
+	               : json_fail(c, st == DYAD_ERR_LIMIT ? "string too long" : "out of memory");
 }
 
 bool json_string(json_cursor *c, buf *out)
@@ -151,7 +153,8 @@ bool json_string(json_cursor *c, buf *out)
 			c->p++;
 		dyad_status st = put(out, run, (size_t)(c->p - run));
 		if (st != DYAD_OK)
-			return json_fail(c, st == DYAD_ERR_LIMIT ? "string too long" : "out of memory");
+			return json_fail(c, st == DYAD_ERR_LIMIT ? "string too long"
+			                                         : "out of memory");
 		if (c->p >= c->end)
 			return json_fail(c, "unterminated string");
 		if (*c->p++ == '"')
@@ -251,7 +254,8 @@ bool json_number_text(json_cursor *c, buf *out)
 	const char *s = c->p;
 	if (!number(c))
 		return false;
-	return buf_append(out, s, (size_t)(c->p - s)) == DYAD_OK ? true : json_fail(c, "out of memory");
+	return buf_append(out, s, (size_t)(c->p - s)) == DYAD_OK ? true
+	                                                         : json_fail(c, "out of memory");
 }
 
 dyad_status json_write_string(buf *out, const char *s, size_t n)
@@ -261,8 +265,8 @@ dyad_status json_write_string(buf *out, const char *s, size_t n)
 	size_t i = 0;
 	while (i < n && st == DYAD_OK) {
 		size_t run = i;
-		while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80 && s[i] != '"' &&
-		       s[i] != '\\')
+		while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80 &&
+		       s[i] != '"' && s[i] != '\\')
 			i++;
 		st = buf_append(out, s + run, i - run);
 		if (i >= n || st != DYAD_OK)
@@ -273,7 +277,8 @@ dyad_status json_write_string(buf *out, const char *s, size_t n)
 			bool bad = false;
 			size_t len = utf8_decode((const unsigned char *)s + i, n - i, &cp, &bad);
 			if (cp == 0x2028 || cp == 0x2029) {
-				char esc[7] = {'\\', 'u', '2', '0', '2', cp == 0x2028 ? '8' : '9', 0};
+				char esc[7] = {'\\', 'u', '2', '0', '2', cp == 0x2028 ? '8' : '9',
+				               0};
 				st = buf_append(out, esc, 6);
 			} else if (bad) {
 				st = buf_append(out, "\xEF\xBF\xBD", 3);

@@ -211,8 +211,8 @@ static long sentence_of(const dyad_doc *d, size_t k, size_t *cur)
 	return -1;
 }
 
-dyad_status dyad_render_tokens(const dyad_doc *d, const dyad_article *a,
-                               dyad_render_format format, dyad_write_fn write, void *ctx)
+dyad_status dyad_render_tokens(const dyad_doc *d, const dyad_article *a, dyad_render_format format,
+                               dyad_write_fn write, void *ctx)
 {
 	if (!d || !a || !write)
 		return DYAD_ERR_ARG;

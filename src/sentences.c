@@ -37,7 +37,9 @@ typedef struct word {
 	const char *w;
 	size_t n;
 } word;
+// clang-format off
 #define W(s) {s, sizeof(s) - 1}
+// clang-format on
 
 static bool in_list(const dyad_doc *d, const tok *t, const word *list, size_t n)
 {
@@ -50,56 +52,67 @@ static bool in_list(const dyad_doc *d, const tok *t, const word *list, size_t n)
 #define IN_LIST(d, t, list) in_list((d), (t), (list), sizeof(list) / sizeof *(list))
 
 /* Titles before a name: a period after one never ends a sentence. */
-static const word titles[] = {
-	W("mr"), W("mrs"), W("ms"), W("dr"), W("prof"), W("gen"), W("lt"), W("col"), W("maj"),
-	W("capt"), W("cpt"), W("sgt"), W("adm"), W("gov"), W("sen"), W("rep"), W("rev"), W("amb"),
-	W("brig"), W("cmdr"), W("cdr"), W("gens"), W("hon"), W("pres"), W("supt"), W("insp"),
-	W("det"), W("cpl"), W("pvt"), W("messrs"), W("mme"), W("mlle"), W("fr"), W("lieut"),
-	W("cmdt"), W("atty"), W("sec"), W("secs"), W("rt"), W("sheikh"), W("dep")};
+static const word titles[] = {W("mr"),   W("mrs"),  W("ms"),  W("dr"),     W("prof"), W("gen"),
+                              W("lt"),   W("col"),  W("maj"), W("capt"),   W("cpt"),  W("sgt"),
+                              W("adm"),  W("gov"),  W("sen"), W("rep"),    W("rev"),  W("amb"),
+                              W("brig"), W("cmdr"), W("cdr"), W("gens"),   W("hon"),  W("pres"),
+                              W("supt"), W("insp"), W("det"), W("cpl"),    W("pvt"),  W("messrs"),
+                              W("mme"),  W("mlle"), W("fr"),  W("lieut"),  W("cmdt"), W("atty"),
+                              W("sec"),  W("secs"), W("rt"),  W("sheikh"), W("dep")};
 
 /* Abbreviations that may end a sentence: the period ends one only if a
  * sentence opener follows. */
 static const word abbrevs[] = {
-	W("jan"), W("feb"), W("mar"), W("apr"), W("jun"), W("jul"), W("aug"), W("sep"), W("sept"),
-	W("oct"), W("nov"), W("dec"), W("no"), W("nos"), W("st"), W("mt"), W("ft"), W("inc"),
-	W("ltd"), W("co"), W("corp"), W("jr"), W("sr"), W("etc"), W("vs"), W("v"), W("al"),
-	W("approx"), W("est"), W("dept"), W("univ"), W("ave"), W("rd"), W("blvd"), W("bros"),
-	W("vol"), W("art"), W("fig"), W("cf"), W("ca"), W("pp"), W("p"), W("ch"), W("sq"),
-	W("km"), W("kg"), W("govt"), W("intl"), W("assn"), W("mon"), W("tue"), W("tues"),
-	W("wed"), W("thu"), W("thur"), W("thurs"), W("fri"), W("sat"), W("sun"), W("min"),
-	W("max"), W("tel"), W("ext"), W("op"), W("ed"), W("eds"), W("repr"), W("nr"), W("mio"),
-	W("bn"), W("mn")};
+        W("jan"),  W("feb"),  W("mar"),  W("apr"),    W("jun"),  W("jul"),  W("aug"),  W("sep"),
+        W("sept"), W("oct"),  W("nov"),  W("dec"),    W("no"),   W("nos"),  W("st"),   W("mt"),
+        W("ft"),   W("inc"),  W("ltd"),  W("co"),     W("corp"), W("jr"),   W("sr"),   W("etc"),
+        W("vs"),   W("v"),    W("al"),   W("approx"), W("est"),  W("dept"), W("univ"), W("ave"),
+        W("rd"),   W("blvd"), W("bros"), W("vol"),    W("art"),  W("fig"),  W("cf"),   W("ca"),
+        W("pp"),   W("p"),    W("ch"),   W("sq"),     W("km"),   W("kg"),   W("govt"), W("intl"),
+        W("assn"), W("mon"),  W("tue"),  W("tues"),   W("wed"),  W("thu"),  W("thur"), W("thurs"),
+        W("fri"),  W("sat"),  W("sun"),  W("min"),    W("max"),  W("tel"),  W("ext"),  W("op"),
+        W("ed"),   W("eds"),  W("repr"), W("nr"),     W("mio"),  W("bn"),   W("mn")};
 
 /* Words that usually open a sentence and rarely continue a name. */
 static const word openers[] = {
-	W("the"), W("a"), W("an"), W("he"), W("she"), W("it"), W("they"), W("we"), W("i"),
-	W("you"), W("this"), W("that"), W("these"), W("those"), W("there"), W("but"), W("and"),
-	W("or"), W("so"), W("yet"), W("in"), W("on"), W("at"), W("after"), W("before"), W("when"),
-	W("while"), W("if"), W("although"), W("though"), W("however"), W("meanwhile"), W("since"),
-	W("because"), W("for"), W("with"), W("his"), W("her"), W("its"), W("their"), W("our"),
-	W("my"), W("your"), W("some"), W("many"), W("most"), W("all"), W("both"), W("each"),
-	W("not"), W("as"), W("by"), W("from"), W("during"), W("despite"), W("according"),
-	W("earlier"), W("later"), W("still"), W("also"), W("then"), W("now"), W("thus"),
-	W("instead"), W("indeed"), W("what"), W("why"), W("how"), W("who"), W("where"), W("such"),
-	W("other"), W("another"), W("several"), W("few"), W("only"), W("even"), W("under"),
-	W("over"), W("among"), W("until"), W("once"), W("separately"), W("elsewhere"), W("asked"),
-	W("mr"), W("mrs"), W("ms"), W("dr"), W("officials"), W("police"), W("to"), W("no"),
-	W("one"), W("two"), W("three"), W("last"), W("next"), W("every"), W("any"), W("more"),
-	W("much"), W("nor"), W("neither"), W("whether"), W("here"), W("today"), W("yesterday"),
-	W("tomorrow"), W("further"), W("furthermore"), W("moreover"), W("therefore")};
+        W("the"),         W("a"),         W("an"),         W("he"),        W("she"),
+        W("it"),          W("they"),      W("we"),         W("i"),         W("you"),
+        W("this"),        W("that"),      W("these"),      W("those"),     W("there"),
+        W("but"),         W("and"),       W("or"),         W("so"),        W("yet"),
+        W("in"),          W("on"),        W("at"),         W("after"),     W("before"),
+        W("when"),        W("while"),     W("if"),         W("although"),  W("though"),
+        W("however"),     W("meanwhile"), W("since"),      W("because"),   W("for"),
+        W("with"),        W("his"),       W("her"),        W("its"),       W("their"),
+        W("our"),         W("my"),        W("your"),       W("some"),      W("many"),
+        W("most"),        W("all"),       W("both"),       W("each"),      W("not"),
+        W("as"),          W("by"),        W("from"),       W("during"),    W("despite"),
+        W("according"),   W("earlier"),   W("later"),      W("still"),     W("also"),
+        W("then"),        W("now"),       W("thus"),       W("instead"),   W("indeed"),
+        W("what"),        W("why"),       W("how"),        W("who"),       W("where"),
+        W("such"),        W("other"),     W("another"),    W("several"),   W("few"),
+        W("only"),        W("even"),      W("under"),      W("over"),      W("among"),
+        W("until"),       W("once"),      W("separately"), W("elsewhere"), W("asked"),
+        W("mr"),          W("mrs"),       W("ms"),         W("dr"),        W("officials"),
+        W("police"),      W("to"),        W("no"),         W("one"),       W("two"),
+        W("three"),       W("last"),      W("next"),       W("every"),     W("any"),
+        W("more"),        W("much"),      W("nor"),        W("neither"),   W("whether"),
+        W("here"),        W("today"),     W("yesterday"),  W("tomorrow"),  W("further"),
+        W("furthermore"), W("moreover"),  W("therefore")};
 
 /* Verbs that attribute a quotation to its speaker. */
 static const word reporting[] = {
-	W("said"), W("says"), W("say"), W("told"), W("tells"), W("added"), W("adds"), W("asked"),
-	W("asks"), W("warned"), W("warns"), W("stated"), W("states"), W("insisted"), W("insists"),
-	W("noted"), W("notes"), W("declared"), W("declares"), W("wrote"), W("writes"),
-	W("explained"), W("explains"), W("continued"), W("replied"), W("claimed"), W("claims"),
-	W("stressed"), W("stresses"), W("emphasised"), W("emphasized"), W("argued"), W("argues"),
-	W("tweeted"), W("posted"), W("shouted"), W("announced"), W("remarked"), W("observed"),
-	W("concluded"), W("conceded"), W("admitted"), W("acknowledged"), W("recalled"),
-	W("urged"), W("urges"), W("according"), W("responded"), W("answered"), W("vowed"),
-	W("pledged"), W("demanded"), W("cautioned"), W("maintained"), W("reiterated"),
-	W("underlined"), W("underscored"), W("affirmed"), W("confirmed")};
+        W("said"),       W("says"),        W("say"),          W("told"),       W("tells"),
+        W("added"),      W("adds"),        W("asked"),        W("asks"),       W("warned"),
+        W("warns"),      W("stated"),      W("states"),       W("insisted"),   W("insists"),
+        W("noted"),      W("notes"),       W("declared"),     W("declares"),   W("wrote"),
+        W("writes"),     W("explained"),   W("explains"),     W("continued"),  W("replied"),
+        W("claimed"),    W("claims"),      W("stressed"),     W("stresses"),   W("emphasised"),
+        W("emphasized"), W("argued"),      W("argues"),       W("tweeted"),    W("posted"),
+        W("shouted"),    W("announced"),   W("remarked"),     W("observed"),   W("concluded"),
+        W("conceded"),   W("admitted"),    W("acknowledged"), W("recalled"),   W("urged"),
+        W("urges"),      W("according"),   W("responded"),    W("answered"),   W("vowed"),
+        W("pledged"),    W("demanded"),    W("cautioned"),    W("maintained"), W("reiterated"),
+        W("underlined"), W("underscored"), W("affirmed"),     W("confirmed")};
 
 /* --- token predicates -------------------------------------------------- */
 
@@ -138,18 +151,13 @@ static bool is_line_start(const dyad_doc *d, size_t k)
 static bool can_open(const dyad_doc *d, const tok *t)
 {
 	switch (t->cls) {
-	case DYAD_TOKEN_WORD:
-		return !starts_lower(d, t) && !(t->flags & DYAD_TOKEN_CLITIC);
+	case DYAD_TOKEN_WORD: return !starts_lower(d, t) && !(t->flags & DYAD_TOKEN_CLITIC);
 	case DYAD_TOKEN_NUMBER:
-	case DYAD_TOKEN_URL:
-		return true;
+	case DYAD_TOKEN_URL: return true;
 	case DYAD_TOKEN_QUOTE:
-	case DYAD_TOKEN_BRACKET:
-		return !(t->flags & DYAD_TOKEN_CLOSING);
-	case DYAD_TOKEN_SYMBOL:
-		return true;
-	case DYAD_TOKEN_PUNCT:
-		return t->kind == TK_BULLET || t->kind == TK_OPEN_MARK;
+	case DYAD_TOKEN_BRACKET: return !(t->flags & DYAD_TOKEN_CLOSING);
+	case DYAD_TOKEN_SYMBOL: return true;
+	case DYAD_TOKEN_PUNCT: return t->kind == TK_BULLET || t->kind == TK_OPEN_MARK;
 	}
 	return false;
 }
@@ -215,7 +223,8 @@ static bool period_ends(const dyad_doc *d, size_t k, size_t j, size_t first)
 		if (w->cls == DYAD_TOKEN_WORD) {
 			if (IN_LIST(d, w, titles))
 				return false;
-			bool initial = w->end - w->start == 1 && (w->flags & DYAD_TOKEN_CAPITALIZED);
+			bool initial =
+			        w->end - w->start == 1 && (w->flags & DYAD_TOKEN_CAPITALIZED);
 			if (IN_LIST(d, w, abbrevs) || initial)
 				return opener_follows(d, j);
 		}
@@ -259,14 +268,12 @@ static bool ends_here(const dyad_doc *d, size_t k, size_t first, size_t *after)
 		    (d->toks[k - 1].flags & DYAD_TOKEN_OPENING) && adjacent(&d->toks[k - 1], t))
 			return false;
 		return can_open(d, next) && next->cls != DYAD_TOKEN_SYMBOL;
-	case TK_ABBREV:
-		return opener_follows(d, j);
+	case TK_ABBREV: return opener_follows(d, j);
 	case TK_PERIOD:
 		if (quoted)
 			return can_open(d, next);
 		return period_ends(d, k, j, first);
-	default:
-		return false;
+	default: return false;
 	}
 }
 
@@ -321,7 +328,8 @@ static void mark_paragraph(dyad_doc *d, size_t a, size_t b)
 		if (k + 1 < b) { /* not the paragraph's last line */
 			lines++;
 			fit += width >= WRAP_MIN_WIDTH && width <= WRAP_MAX_WIDTH;
-			open_ends += !is_terminal(&d->toks[k]) && d->toks[k].cls != DYAD_TOKEN_QUOTE &&
+			open_ends += !is_terminal(&d->toks[k]) &&
+			             d->toks[k].cls != DYAD_TOKEN_QUOTE &&
 			             d->toks[k].cls != DYAD_TOKEN_BRACKET;
 		}
 		line_first = k + 1;
@@ -354,19 +362,20 @@ static bool is_word(const tok *t)
 
 static bool place_connector(const dyad_doc *d, const tok *t)
 {
-	static const word small[] = {
-	W("de"), W("la"), W("al"), W("el"), W("du"), W("es"), W("of"), W("do"), W("da"), W("del"),
-	W("di"), W("upon"), W("on"), W("the"), W("an")};
+	static const word small[] = {W("de"), W("la"),   W("al"), W("el"),  W("du"),
+	                             W("es"), W("of"),   W("do"), W("da"),  W("del"),
+	                             W("di"), W("upon"), W("on"), W("the"), W("an")};
 	return is_word(t) && !(t->flags & DYAD_TOKEN_CAPITALIZED) && IN_LIST(d, t, small);
 }
 
 static bool is_month(const dyad_doc *d, const tok *t)
 {
-	static const word months[] = {
-	W("jan"), W("feb"), W("mar"), W("apr"), W("may"), W("jun"), W("jul"), W("aug"), W("sep"),
-	W("sept"), W("oct"), W("nov"), W("dec"), W("january"), W("february"), W("march"),
-	W("april"), W("june"), W("july"), W("august"), W("september"), W("october"),
-	W("november"), W("december")};
+	static const word months[] = {W("jan"),       W("feb"),     W("mar"),      W("apr"),
+	                              W("may"),       W("jun"),     W("jul"),      W("aug"),
+	                              W("sep"),       W("sept"),    W("oct"),      W("nov"),
+	                              W("dec"),       W("january"), W("february"), W("march"),
+	                              W("april"),     W("june"),    W("july"),     W("august"),
+	                              W("september"), W("october"), W("november"), W("december")};
 	return is_word(t) && IN_LIST(d, t, months);
 }
 
@@ -387,8 +396,8 @@ static size_t cap_words(const dyad_doc *d, size_t k, size_t limit, bool *caps)
 			words++;
 			continue;
 		}
-		if (words && place_connector(d, t) && j + 1 < d->ntoks && is_word(&d->toks[j + 1]) &&
-		    (d->toks[j + 1].flags & DYAD_TOKEN_CAPITALIZED)) {
+		if (words && place_connector(d, t) && j + 1 < d->ntoks &&
+		    is_word(&d->toks[j + 1]) && (d->toks[j + 1].flags & DYAD_TOKEN_CAPITALIZED)) {
 			j++;
 			continue;
 		}
@@ -413,7 +422,8 @@ static size_t dateline_extra(const dyad_doc *d, size_t j)
 			j = k;
 			continue;
 		}
-		if (d->toks[k].cls == DYAD_TOKEN_NUMBER && k + 1 < d->ntoks && is_month(d, &d->toks[k + 1])) {
+		if (d->toks[k].cls == DYAD_TOKEN_NUMBER && k + 1 < d->ntoks &&
+		    is_month(d, &d->toks[k + 1])) {
 			j = k + 2;
 			continue;
 		}
@@ -489,8 +499,8 @@ void sent_find_dateline(dyad_doc *d)
 static dyad_status close_sentence(dyad_doc *d, size_t first, size_t last, unsigned flags)
 {
 	if (d->nsents == d->cap_sents) {
-		dyad_status st = mem_grow(&d->alloc, (void **)&d->sents, &d->cap_sents, d->nsents + 1,
-		                          sizeof(sent));
+		dyad_status st = mem_grow(&d->alloc, (void **)&d->sents, &d->cap_sents,
+		                          d->nsents + 1, sizeof(sent));
 		if (st != DYAD_OK)
 			return st;
 	}
@@ -522,7 +532,8 @@ dyad_status sent_split(dyad_doc *d)
 	size_t dl_first = SIZE_MAX, dl_end = 0;
 	if (d->has_dateline) {
 		dl_end = d->dateline_end_tok;
-		for (dl_first = dl_end; dl_first > 0 && d->toks[dl_first - 1].start >= d->dateline.start;)
+		for (dl_first = dl_end;
+		     dl_first > 0 && d->toks[dl_first - 1].start >= d->dateline.start;)
 			dl_first--;
 	}
 	const size_t none = SIZE_MAX;

@@ -56,12 +56,14 @@ dyad_status dyad_doc_analyze(dyad_doc *d, const char *text, size_t len, dyad_err
 	doc_reset(d, text ? text : "", text ? len : 0);
 	if (len > DYAD_MAX_ARTICLE_BYTES) {
 		d->len = 0;
-		error_set(err, DYAD_ERR_LIMIT, "article longer than DYAD_MAX_ARTICLE_BYTES", NULL, 0, 0);
+		error_set(err, DYAD_ERR_LIMIT, "article longer than DYAD_MAX_ARTICLE_BYTES", NULL,
+		          0, 0);
 		return DYAD_ERR_LIMIT;
 	}
 	/* Typical news text has a token every 5-6 bytes and normalises to
 	 * about its own size: reserve once so the hot loop rarely grows. */
-	dyad_status st = mem_grow(&d->alloc, (void **)&d->toks, &d->cap_toks, len / 4 + 16, sizeof(tok));
+	dyad_status st =
+	        mem_grow(&d->alloc, (void **)&d->toks, &d->cap_toks, len / 4 + 16, sizeof(tok));
 	if (st == DYAD_OK)
 		st = buf_reserve(&d->norm, len + 64);
 	if (st == DYAD_OK)
@@ -72,7 +74,8 @@ dyad_status dyad_doc_analyze(dyad_doc *d, const char *text, size_t len, dyad_err
 	}
 	if (st != DYAD_OK) {
 		doc_reset(d, d->text, 0);
-		error_set(err, st, st == DYAD_ERR_NOMEM ? "out of memory" : "text limit reached", NULL, 0, 0);
+		error_set(err, st, st == DYAD_ERR_NOMEM ? "out of memory" : "text limit reached",
+		          NULL, 0, 0);
 	}
 	return st;
 }

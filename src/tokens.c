@@ -75,13 +75,13 @@ static inline bool is_space_cc(char_class cc)
 typedef struct tokenizer {
 	dyad_doc *d;
 	cursor c;
-	unsigned pending;  /* DYAD_TOKEN_*_BEFORE flags for the next token */
-	int newlines;      /* line breaks in the current run of whitespace */
-	size_t norm0;      /* where the current token's norm starts */
+	unsigned pending; /* DYAD_TOKEN_*_BEFORE flags for the next token */
+	int newlines;     /* line breaks in the current run of whitespace */
+	size_t norm0;     /* where the current token's norm starts */
 } tokenizer;
 
-static dyad_status emit(tokenizer *t, size_t start, size_t end, dyad_token_class cls,
-                        tok_kind kind, unsigned flags)
+static dyad_status emit(tokenizer *t, size_t start, size_t end, dyad_token_class cls, tok_kind kind,
+                        unsigned flags)
 {
 	dyad_doc *d = t->d;
 	if (DYAD_UNLIKELY(d->ntoks == d->cap_toks)) {
@@ -117,7 +117,7 @@ static dyad_status norm_bytes(tokenizer *t, size_t from, size_t to)
 
 /* A token of bytes [start, end) whose norm is the norm of each character. */
 static dyad_status emit_span(tokenizer *t, size_t start, size_t end, dyad_token_class cls,
-                              tok_kind kind, unsigned flags)
+                             tok_kind kind, unsigned flags)
 {
 	t->norm0 = t->d->norm.n;
 	dyad_status st = norm_bytes(t, start, end);
@@ -153,9 +153,9 @@ static bool ascii_alnum(unsigned char b)
  * as a country domain. */
 static bool is_tld(const unsigned char *p, size_t n)
 {
-	static const char *const gtld[] = {"com", "org", "net", "gov", "edu", "int", "mil",
-	                                   "info", "news", "media", "online", "site", "biz",
-	                                   "tv", "io", "app", "press", "global", "world"};
+	static const char *const gtld[] = {"com",  "org",  "net",   "gov",    "edu",  "int", "mil",
+	                                   "info", "news", "media", "online", "site", "biz", "tv",
+	                                   "io",   "app",  "press", "global", "world"};
 	for (size_t i = 0; i < n; i++)
 		if (p[i] < 'a' || p[i] > 'z')
 			return false;
@@ -179,7 +179,8 @@ static size_t domain_len(const cursor *c, size_t i)
 			k++;
 		if (k == l)
 			return 0;
-		if (labels == 1 && !(c->s[l] >= 'a' && c->s[l] <= 'z') && !(c->s[l] >= '0' && c->s[l] <= '9'))
+		if (labels == 1 && !(c->s[l] >= 'a' && c->s[l] <= 'z') &&
+		    !(c->s[l] >= '0' && c->s[l] <= '9'))
 			return 0;
 		labels++;
 		last = l;
@@ -201,8 +202,8 @@ static size_t domain_len(const cursor *c, size_t i)
  * balanced or clearly part of it. */
 static bool url_trailing_punct(unsigned char b)
 {
-	return b == '.' || b == ',' || b == ';' || b == ':' || b == '!' || b == '?' ||
-	       b == '\'' || b == '"' || b == ')' || b == ']' || b == '}' || b == '*';
+	return b == '.' || b == ',' || b == ';' || b == ':' || b == '!' || b == '?' || b == '\'' ||
+	       b == '"' || b == ')' || b == ']' || b == '}' || b == '*';
 }
 
 /* Extend a URL from `from` to the next space or non-ASCII quote, then give
@@ -328,12 +329,12 @@ static size_t clitic_after_apos(const cursor *c, size_t i, size_t apos_len)
 /* --- words ------------------------------------------------------------- */
 
 typedef struct word_state {
-	size_t i;          /* next byte */
+	size_t i; /* next byte */
 	unsigned flags;
-	int upper, lower;  /* cased letters seen */
-	bool first_cased;  /* the first letter has been seen */
+	int upper, lower; /* cased letters seen */
+	bool first_cased; /* the first letter has been seen */
 	bool digits_only_so_far;
-	char_class prev;   /* class of the last character taken */
+	char_class prev; /* class of the last character taken */
 } word_state;
 
 /* Take the character p at w->i into the word. */
@@ -388,8 +389,7 @@ static size_t connector(const tokenizer *t, const word_state *w, size_t start, p
 		if (p.cc == CC_APOS && clitic_after_apos(c, w->i, p.len))
 			return 0;
 		return p.len;
-	case CC_HYPHEN:
-		return is_word_cc(nx.cc) ? p.len : 0;
+	case CC_HYPHEN: return is_word_cc(nx.cc) ? p.len : 0;
 	case CC_PERIOD: /* a decimal point, also after letters of scripts without spaces */
 		return (w->prev == CC_DIGIT && nx.cc == CC_DIGIT) ? 1 : 0;
 	case CC_COMMA:
@@ -401,10 +401,8 @@ static size_t connector(const tokenizer *t, const word_state *w, size_t start, p
 		if (after + 3 < c->n && c->s[after + 3] >= '0' && c->s[after + 3] <= '9')
 			return 0;
 		return 1;
-	case CC_AMP:
-		return (w->prev == CC_UPPER && nx.cc == CC_UPPER && w->i > start) ? 1 : 0;
-	default:
-		return 0;
+	case CC_AMP: return (w->prev == CC_UPPER && nx.cc == CC_UPPER && w->i > start) ? 1 : 0;
+	default: return 0;
 	}
 }
 
@@ -424,6 +422,7 @@ static bool nt_follows(const tokenizer *t, const word_state *w, size_t start, pe
 
 /* ASCII letters and digits, for the word loop's fast path. */
 enum { AW_UPPER = 1, AW_LOWER = 2, AW_DIGIT = 4 };
+// clang-format off
 static const uint8_t ascii_word[128] = {
 	['0'] = AW_DIGIT, ['1'] = AW_DIGIT, ['2'] = AW_DIGIT, ['3'] = AW_DIGIT, ['4'] = AW_DIGIT,
 	['5'] = AW_DIGIT, ['6'] = AW_DIGIT, ['7'] = AW_DIGIT, ['8'] = AW_DIGIT, ['9'] = AW_DIGIT,
@@ -438,6 +437,7 @@ static const uint8_t ascii_word[128] = {
 	L('w'), L('x'), L('y'), L('z'),
 #undef L
 };
+// clang-format on
 
 /* Take a run of ASCII letters and digits at w->i: the common case, kept
  * tight (one table look-up and one store per byte). */
@@ -484,7 +484,8 @@ static dyad_status scan_word(tokenizer *t, size_t start)
 	while (w.i < c->n && st == DYAD_OK) {
 		if (DYAD_UNLIKELY(w.i >= limit))
 			break;
-		if (c->s[w.i] < 0x80 && ascii_word[c->s[w.i]] && d->norm.cap - d->norm.n >= limit - w.i) {
+		if (c->s[w.i] < 0x80 && ascii_word[c->s[w.i]] &&
+		    d->norm.cap - d->norm.n >= limit - w.i) {
 			take_ascii_run(t, &w, limit);
 			continue;
 		}
@@ -613,7 +614,8 @@ static dyad_status punct(tokenizer *t, size_t i, peeked p, size_t *next)
 	case CC_PERIOD: {
 		size_t run = run_of(c, i, CC_PERIOD, CC_PERIOD);
 		*next = i + run;
-		return emit_span(t, i, i + run, DYAD_TOKEN_PUNCT, run >= 3 ? TK_ELLIPSIS : TK_PERIOD, 0);
+		return emit_span(t, i, i + run, DYAD_TOKEN_PUNCT,
+		                 run >= 3 ? TK_ELLIPSIS : TK_PERIOD, 0);
 	}
 	case CC_TERM:
 		len = run_of(c, i, CC_TERM, CC_TERM);
@@ -632,7 +634,7 @@ static dyad_status punct(tokenizer *t, size_t i, peeked p, size_t *next)
 	case CC_COLON:
 		*next = i + len;
 		return emit_span(t, i, i + len, DYAD_TOKEN_PUNCT,
-		                  (p.cp == ':' || p.cp == 0xFF1A) ? TK_COLON : TK_SEMI, 0);
+		                 (p.cp == ':' || p.cp == 0xFF1A) ? TK_COLON : TK_SEMI, 0);
 	case CC_HYPHEN:
 	case CC_DASH: /* any run of dashes normalises to one "-" */
 		len = run_of(c, i, CC_HYPHEN, CC_DASH);
@@ -646,7 +648,7 @@ static dyad_status punct(tokenizer *t, size_t i, peeked p, size_t *next)
 	case CC_CLOSE:
 		*next = i + len;
 		return emit_span(t, i, i + len, DYAD_TOKEN_BRACKET, TK_NONE,
-		                  p.cc == CC_OPEN ? DYAD_TOKEN_OPENING : DYAD_TOKEN_CLOSING);
+		                 p.cc == CC_OPEN ? DYAD_TOKEN_OPENING : DYAD_TOKEN_CLOSING);
 	case CC_DQ:
 	case CC_Q_OPEN:
 	case CC_Q_CLOSE:
@@ -654,7 +656,7 @@ static dyad_status punct(tokenizer *t, size_t i, peeked p, size_t *next)
 	case CC_SQ_OPEN:
 		*next = i + len;
 		return emit_span(t, i, i + len, DYAD_TOKEN_QUOTE, TK_NONE,
-		                  quote_direction(t, i, len, p.cc));
+		                 quote_direction(t, i, len, p.cc));
 	case CC_SLASH:
 		*next = i + len;
 		return emit_span(t, i, i + len, DYAD_TOKEN_PUNCT, TK_NONE, 0);
@@ -668,7 +670,7 @@ static dyad_status punct(tokenizer *t, size_t i, peeked p, size_t *next)
 	default:
 		*next = i + len;
 		return emit_span(t, i, i + len, DYAD_TOKEN_SYMBOL,
-		                  is_bullet(p.cp) ? TK_BULLET : TK_NONE, 0);
+		                 is_bullet(p.cp) ? TK_BULLET : TK_NONE, 0);
 	}
 }
 
@@ -702,7 +704,8 @@ static dyad_status word_like(tokenizer *t, size_t i, peeked p, size_t *next)
 	dyad_doc *d = t->d;
 	/* n't right after a word it was split from: "did|n't" */
 	if (p.cp == 'n' || p.cp == 'N') {
-		size_t cl = (d->ntoks && !(t->pending & DYAD_TOKEN_SPACE_BEFORE)) ? clitic_at(c, i) : 0;
+		size_t cl =
+		        (d->ntoks && !(t->pending & DYAD_TOKEN_SPACE_BEFORE)) ? clitic_at(c, i) : 0;
 		if (cl) {
 			*next = i + cl;
 			return emit_span(t, i, i + cl, DYAD_TOKEN_WORD, TK_NONE, DYAD_TOKEN_CLITIC);
@@ -748,47 +751,38 @@ dyad_status tok_tokenize(dyad_doc *d)
 		size_t next = i + p.len;
 		switch (p.cc) {
 		case CC_SPACE:
-		case CC_CTRL:
-			t.pending |= DYAD_TOKEN_SPACE_BEFORE;
-			break;
-		case CC_LF:
-			line_break(&t);
-			break;
+		case CC_CTRL: t.pending |= DYAD_TOKEN_SPACE_BEFORE; break;
+		case CC_LF: line_break(&t); break;
 		case CC_CR:
 			line_break(&t);
 			if (next < c->n && c->s[next] == '\n')
 				next++;
 			break;
 		case CC_PARA:
-			t.pending |= DYAD_TOKEN_SPACE_BEFORE | DYAD_TOKEN_LINE_BEFORE | DYAD_TOKEN_PARA_BEFORE;
+			t.pending |= DYAD_TOKEN_SPACE_BEFORE | DYAD_TOKEN_LINE_BEFORE |
+			             DYAD_TOKEN_PARA_BEFORE;
 			break;
-		case CC_NUL:
-			d->stats.nul_bytes++;
-			break;
+		case CC_NUL: d->stats.nul_bytes++; break;
 		case CC_JOINER:
-		case CC_BREAK:
-			break;
+		case CC_BREAK: break;
 		case CC_UPPER:
 		case CC_LOWER:
 		case CC_LETTER:
 		case CC_MARK:
 		case CC_DIGIT:
-		case CC_REPL:
-			st = word_like(&t, i, p, &next);
-			break;
+		case CC_REPL: st = word_like(&t, i, p, &next); break;
 		case CC_APOS: {
 			size_t cl = d->ntoks ? clitic_at(c, i) : 0;
 			if (cl && !(t.pending & DYAD_TOKEN_SPACE_BEFORE)) {
 				next = i + cl;
-				st = emit_span(&t, i, next, DYAD_TOKEN_WORD, TK_NONE, DYAD_TOKEN_CLITIC);
+				st = emit_span(&t, i, next, DYAD_TOKEN_WORD, TK_NONE,
+				               DYAD_TOKEN_CLITIC);
 			} else {
 				st = punct(&t, i, p, &next);
 			}
 			break;
 		}
-		default:
-			st = punct(&t, i, p, &next);
-			break;
+		default: st = punct(&t, i, p, &next); break;
 		}
 		i = next;
 	}

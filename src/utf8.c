@@ -92,6 +92,7 @@ size_t utf8_encode(uint32_t cp, char *out)
 #define L CC_LOWER
 #define D CC_DIGIT
 #define C CC_CTRL
+// clang-format off
 const uint8_t utf8_ascii_class[128] = {
 	CC_NUL, C, C, C, C, C, C, C, C, S, CC_LF, S, S, CC_CR, C, C,
 	C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
@@ -109,6 +110,7 @@ const uint8_t utf8_ascii_class[128] = {
 	/* p-z { | } ~ DEL */
 	L, L, L, L, L, L, L, L, L, L, L, CC_OPEN, Y, CC_CLOSE, Y, C,
 };
+// clang-format on
 #undef S
 #undef P
 #undef Y
@@ -122,29 +124,69 @@ const uint8_t utf8_ascii_class[128] = {
 static bool special_class(uint32_t cp, char_class *out)
 {
 	switch (cp) {
-	case 0x0085: case 0x2028: *out = CC_LF; return true;
+	case 0x0085:
+	case 0x2028: *out = CC_LF; return true;
 	case 0x2029: *out = CC_PARA; return true;
-	case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
-		*out = CC_SPACE; return true;
-	case 0x00AD: case 0x200C: case 0x200D: case 0x2060:
-		*out = CC_JOINER; return true;
-	case 0x200B: case 0xFEFF: *out = CC_BREAK; return true;
-	case 0x2019: case 0x02BC: case 0x00B4: case 0x2032: *out = CC_APOS; return true;
-	case 0x2018: case 0x201A: case 0x201B: case 0x2039: *out = CC_SQ_OPEN; return true;
+	case 0x00A0:
+	case 0x1680:
+	case 0x202F:
+	case 0x205F:
+	case 0x3000: *out = CC_SPACE; return true;
+	case 0x00AD:
+	case 0x200C:
+	case 0x200D:
+	case 0x2060: *out = CC_JOINER; return true;
+	case 0x200B:
+	case 0xFEFF: *out = CC_BREAK; return true;
+	case 0x2019:
+	case 0x02BC:
+	case 0x00B4:
+	case 0x2032: *out = CC_APOS; return true;
+	case 0x2018:
+	case 0x201A:
+	case 0x201B:
+	case 0x2039: *out = CC_SQ_OPEN; return true;
 	case 0x203A: *out = CC_Q_CLOSE; return true;
-	case 0x201C: case 0x201E: case 0x201F: case 0x00AB: case 0x300C: case 0x300E:
-		*out = CC_Q_OPEN; return true;
-	case 0x201D: case 0x00BB: case 0x300D: case 0x300F: case 0x2033: *out = CC_Q_CLOSE; return true;
-	case 0x2010: case 0x2011: *out = CC_HYPHEN; return true;
-	case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case 0xFE58:
-		*out = CC_DASH; return true;
+	case 0x201C:
+	case 0x201E:
+	case 0x201F:
+	case 0x00AB:
+	case 0x300C:
+	case 0x300E: *out = CC_Q_OPEN; return true;
+	case 0x201D:
+	case 0x00BB:
+	case 0x300D:
+	case 0x300F:
+	case 0x2033: *out = CC_Q_CLOSE; return true;
+	case 0x2010:
+	case 0x2011: *out = CC_HYPHEN; return true;
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2015:
+	case 0x2212:
+	case 0xFE58: *out = CC_DASH; return true;
 	case 0x2026: *out = CC_ELLIPSIS; return true;
-	case 0x061F: case 0xFF01: case 0xFF1F: case 0x203C: case 0x2047: case 0x2048:
-	case 0x2049: case 0x037E: case 0x0964: case 0x0965:
-		*out = CC_TERM; return true;
-	case 0x3002: case 0x06D4: case 0xFF0E: case 0xFF61: *out = CC_FULLSTOP; return true;
-	case 0x060C: case 0x3001: case 0xFF0C: *out = CC_COMMA; return true;
-	case 0x061B: case 0xFF1A: case 0xFF1B: *out = CC_COLON; return true;
+	case 0x061F:
+	case 0xFF01:
+	case 0xFF1F:
+	case 0x203C:
+	case 0x2047:
+	case 0x2048:
+	case 0x2049:
+	case 0x037E:
+	case 0x0964:
+	case 0x0965: *out = CC_TERM; return true;
+	case 0x3002:
+	case 0x06D4:
+	case 0xFF0E:
+	case 0xFF61: *out = CC_FULLSTOP; return true;
+	case 0x060C:
+	case 0x3001:
+	case 0xFF0C: *out = CC_COMMA; return true;
+	case 0x061B:
+	case 0xFF1A:
+	case 0xFF1B: *out = CC_COLON; return true;
 	case UTF8_REPLACEMENT: *out = CC_REPL; return true;
 	}
 	return false;

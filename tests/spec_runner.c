@@ -297,9 +297,11 @@ static bool run_library(const char *kind, const spec_case *c, strbuf *got)
 	strbuf rendered = {0};
 	sb_add(&rendered, "", 0);
 	if (ok) {
-		dyad_status st = strcmp(kind, "tokens") == 0
-		                     ? dyad_render_tokens(doc, &a, DYAD_RENDER_TEXT, collect, &rendered)
-		                     : dyad_render_sentences(doc, &a, DYAD_RENDER_TEXT, collect, &rendered);
+		dyad_status st =
+		        strcmp(kind, "tokens") == 0
+		                ? dyad_render_tokens(doc, &a, DYAD_RENDER_TEXT, collect, &rendered)
+		                : dyad_render_sentences(doc, &a, DYAD_RENDER_TEXT, collect,
+		                                        &rendered);
 		ok = st == DYAD_OK;
 	}
 	to_spec_lines(kind, rendered.p, rendered.n, got);
@@ -376,15 +378,18 @@ int main(int argc, char **argv)
 			spec_case *c = &sp.cases[k];
 			strbuf got = {0};
 			sb_add(&got, "", 0);
-			bool ran = cli ? run_cli(cli, sp.kind, c, &got) : run_library(sp.kind, c, &got);
-			bool ok = ran && got.n == c->expected.n && memcmp(got.p, c->expected.p, got.n) == 0;
+			bool ran = cli ? run_cli(cli, sp.kind, c, &got)
+			               : run_library(sp.kind, c, &got);
+			bool ok = ran && got.n == c->expected.n &&
+			          memcmp(got.p, c->expected.p, got.n) == 0;
 			if (ok) {
 				passed++;
 				if (verbose)
 					printf("ok - %s:%d %s\n", argv[i], c->line, c->note);
 			} else {
 				failed++;
-				printf("FAIL - %s:%d %s%s\n", argv[i], c->line, c->note, ran ? "" : " (run failed)");
+				printf("FAIL - %s:%d %s%s\n", argv[i], c->line, c->note,
+				       ran ? "" : " (run failed)");
 				show("expected", &c->expected);
 				show("got", &got);
 			}

@@ -47,14 +47,14 @@ DYAD_API const char *dyad_version(void);
 
 typedef enum dyad_status {
 	DYAD_OK = 0,
-	DYAD_EOF = 1,          /* a reader has no more records */
-	DYAD_ERR_NOMEM = 2,    /* an allocation failed; the handle is still usable */
-	DYAD_ERR_IO = 3,       /* a file could not be opened or read */
-	DYAD_ERR_LIMIT = 4,    /* input exceeds a named limit (see docs/limits) */
-	DYAD_ERR_SYNTAX = 5,   /* a record is malformed (bad JSON, ...) */
-	DYAD_ERR_FIELD = 6,    /* a record lacks a required field or has a wrong type */
-	DYAD_ERR_ARG = 7,      /* the caller passed an invalid argument */
-	DYAD_WARN_DATE = 8     /* a record was read, but its date was not understood */
+	DYAD_EOF = 1,        /* a reader has no more records */
+	DYAD_ERR_NOMEM = 2,  /* an allocation failed; the handle is still usable */
+	DYAD_ERR_IO = 3,     /* a file could not be opened or read */
+	DYAD_ERR_LIMIT = 4,  /* input exceeds a named limit (see docs/limits) */
+	DYAD_ERR_SYNTAX = 5, /* a record is malformed (bad JSON, ...) */
+	DYAD_ERR_FIELD = 6,  /* a record lacks a required field or has a wrong type */
+	DYAD_ERR_ARG = 7,    /* the caller passed an invalid argument */
+	DYAD_WARN_DATE = 8   /* a record was read, but its date was not understood */
 } dyad_status;
 
 /* A stable lower-case name for a status, e.g. "syntax". Static string. */
@@ -104,9 +104,9 @@ typedef struct dyad_str {
 /* ## Reading articles */
 
 typedef enum dyad_format {
-	DYAD_FORMAT_AUTO = 0,  /* by file name, then by content */
-	DYAD_FORMAT_JSONL,     /* one JSON object per line */
-	DYAD_FORMAT_TEXT       /* one article per input, id = file name */
+	DYAD_FORMAT_AUTO = 0, /* by file name, then by content */
+	DYAD_FORMAT_JSONL,    /* one JSON object per line */
+	DYAD_FORMAT_TEXT      /* one article per input, id = file name */
 } dyad_format;
 
 /*
@@ -122,8 +122,8 @@ typedef struct dyad_article {
 	dyad_str source;
 	dyad_str url;
 	dyad_str text;
-	const char *origin;  /* input name, NUL-terminated */
-	uint64_t line;       /* line of the record in the input, 1-based */
+	const char *origin; /* input name, NUL-terminated */
+	uint64_t line;      /* line of the record in the input, 1-based */
 } dyad_article;
 
 typedef struct dyad_reader dyad_reader;
@@ -141,20 +141,16 @@ typedef struct dyad_reader_stats {
  * success *out holds a reader the caller frees with dyad_reader_free.
  * Returns DYAD_ERR_IO when the file cannot be opened.
  */
-DYAD_API dyad_status dyad_reader_open(dyad_reader **out, const char *path,
-                                      dyad_format format,
-                                      const dyad_allocator *alloc,
-                                      dyad_error *err);
+DYAD_API dyad_status dyad_reader_open(dyad_reader **out, const char *path, dyad_format format,
+                                      const dyad_allocator *alloc, dyad_error *err);
 
 /*
  * Read articles from memory. `data` is borrowed and must outlive the reader;
  * `name` is copied and used as origin and, for text, as the article id.
  */
-DYAD_API dyad_status dyad_reader_open_mem(dyad_reader **out, const char *name,
-                                          const char *data, size_t len,
-                                          dyad_format format,
-                                          const dyad_allocator *alloc,
-                                          dyad_error *err);
+DYAD_API dyad_status dyad_reader_open_mem(dyad_reader **out, const char *name, const char *data,
+                                          size_t len, dyad_format format,
+                                          const dyad_allocator *alloc, dyad_error *err);
 
 /*
  * Read the next article into *article.
@@ -166,8 +162,7 @@ DYAD_API dyad_status dyad_reader_open_mem(dyad_reader **out, const char *name,
  *   Call again to go on with the next record.
  * - DYAD_ERR_IO, _NOMEM: reading stopped; further calls return DYAD_EOF.
  */
-DYAD_API dyad_status dyad_reader_next(dyad_reader *r, dyad_article *article,
-                                      dyad_error *err);
+DYAD_API dyad_status dyad_reader_next(dyad_reader *r, dyad_article *article, dyad_error *err);
 
 DYAD_API dyad_reader_stats dyad_reader_get_stats(const dyad_reader *r);
 
@@ -179,25 +174,25 @@ DYAD_API void dyad_reader_free(dyad_reader *r);
 /* ## Text: repair, normalisation, tokens, sentences */
 
 typedef enum dyad_token_class {
-	DYAD_TOKEN_WORD = 0,   /* letters of any script; U.S.; clitics 's n't */
-	DYAD_TOKEN_NUMBER,     /* starts with a digit: 3.4, 1,200, 1.5bn, 1990s */
-	DYAD_TOKEN_PUNCT,      /* . , ; : ! ? ... - and dashes, / */
-	DYAD_TOKEN_QUOTE,      /* " ' and their typographic forms */
-	DYAD_TOKEN_BRACKET,    /* ( ) [ ] { } */
-	DYAD_TOKEN_SYMBOL,     /* $ % & # @ + and other symbols, emoji */
-	DYAD_TOKEN_URL         /* URLs, e-mail addresses, domain names */
+	DYAD_TOKEN_WORD = 0, /* letters of any script; U.S.; clitics 's n't */
+	DYAD_TOKEN_NUMBER,   /* starts with a digit: 3.4, 1,200, 1.5bn, 1990s */
+	DYAD_TOKEN_PUNCT,    /* . , ; : ! ? ... - and dashes, / */
+	DYAD_TOKEN_QUOTE,    /* " ' and their typographic forms */
+	DYAD_TOKEN_BRACKET,  /* ( ) [ ] { } */
+	DYAD_TOKEN_SYMBOL,   /* $ % & # @ + and other symbols, emoji */
+	DYAD_TOKEN_URL       /* URLs, e-mail addresses, domain names */
 } dyad_token_class;
 
 /* Token flags */
-#define DYAD_TOKEN_SPACE_BEFORE   (1u << 0)  /* whitespace precedes it */
-#define DYAD_TOKEN_LINE_BEFORE    (1u << 1)  /* a line break precedes it */
-#define DYAD_TOKEN_PARA_BEFORE    (1u << 2)  /* a blank line precedes it */
-#define DYAD_TOKEN_CAPITALIZED    (1u << 3)  /* first letter upper case */
-#define DYAD_TOKEN_ALL_CAPS       (1u << 4)  /* two or more letters, all upper case */
-#define DYAD_TOKEN_OPENING        (1u << 5)  /* quote or bracket that opens */
-#define DYAD_TOKEN_CLOSING        (1u << 6)  /* quote or bracket that closes */
-#define DYAD_TOKEN_CLITIC         (1u << 7)  /* 's 're 've 'll 'd 'm n't */
-#define DYAD_TOKEN_REPAIRED       (1u << 8)  /* held invalid UTF-8 or NUL bytes */
+#define DYAD_TOKEN_SPACE_BEFORE (1u << 0) /* whitespace precedes it */
+#define DYAD_TOKEN_LINE_BEFORE  (1u << 1) /* a line break precedes it */
+#define DYAD_TOKEN_PARA_BEFORE  (1u << 2) /* a blank line precedes it */
+#define DYAD_TOKEN_CAPITALIZED  (1u << 3) /* first letter upper case */
+#define DYAD_TOKEN_ALL_CAPS     (1u << 4) /* two or more letters, all upper case */
+#define DYAD_TOKEN_OPENING      (1u << 5) /* quote or bracket that opens */
+#define DYAD_TOKEN_CLOSING      (1u << 6) /* quote or bracket that closes */
+#define DYAD_TOKEN_CLITIC       (1u << 7) /* 's 're 've 'll 'd 'm n't */
+#define DYAD_TOKEN_REPAIRED     (1u << 8) /* held invalid UTF-8 or NUL bytes */
 
 /*
  * A token: a span of the original text, its class and its normalised form
@@ -213,9 +208,9 @@ typedef struct dyad_token {
 } dyad_token;
 
 /* Sentence flags */
-#define DYAD_SENTENCE_NO_STOP   (1u << 0)  /* ended by a line break, no final punctuation */
+#define DYAD_SENTENCE_NO_STOP    (1u << 0) /* ended by a line break, no final punctuation */
 #define DYAD_SENTENCE_PARA_START (1u << 1) /* first sentence of a paragraph */
-#define DYAD_SENTENCE_CUT       (1u << 2)  /* cut at DYAD_MAX_SENTENCE_TOKENS */
+#define DYAD_SENTENCE_CUT        (1u << 2) /* cut at DYAD_MAX_SENTENCE_TOKENS */
 
 typedef struct dyad_sentence {
 	size_t start, end;           /* bytes of the original text */
@@ -235,9 +230,9 @@ typedef struct dyad_dateline {
 } dyad_dateline;
 
 typedef struct dyad_text_stats {
-	uint64_t invalid_utf8;   /* maximal invalid sequences replaced by U+FFFD */
-	uint64_t nul_bytes;      /* NUL bytes dropped */
-	uint64_t cut_sentences;  /* sentences cut at the token limit */
+	uint64_t invalid_utf8;  /* maximal invalid sequences replaced by U+FFFD */
+	uint64_t nul_bytes;     /* NUL bytes dropped */
+	uint64_t cut_sentences; /* sentences cut at the token limit */
 } dyad_text_stats;
 
 typedef struct dyad_doc dyad_doc;
@@ -254,8 +249,7 @@ DYAD_API void dyad_doc_free(dyad_doc *doc);
  * Returns DYAD_ERR_LIMIT if len exceeds DYAD_MAX_ARTICLE_BYTES, DYAD_ERR_NOMEM
  * if memory ran out; the document is then empty.
  */
-DYAD_API dyad_status dyad_doc_analyze(dyad_doc *doc, const char *text, size_t len,
-                                      dyad_error *err);
+DYAD_API dyad_status dyad_doc_analyze(dyad_doc *doc, const char *text, size_t len, dyad_error *err);
 
 DYAD_API size_t dyad_doc_token_count(const dyad_doc *doc);
 DYAD_API dyad_token dyad_doc_token(const dyad_doc *doc, size_t i);
@@ -276,8 +270,8 @@ DYAD_API size_t dyad_max_article_bytes(void);
 typedef int (*dyad_write_fn)(void *ctx, const char *p, size_t n);
 
 typedef enum dyad_render_format {
-	DYAD_RENDER_TEXT = 0,  /* tab-separated lines for people and shell tools */
-	DYAD_RENDER_JSON       /* one JSON object per line */
+	DYAD_RENDER_TEXT = 0, /* tab-separated lines for people and shell tools */
+	DYAD_RENDER_JSON      /* one JSON object per line */
 } dyad_render_format;
 
 /*
@@ -288,19 +282,16 @@ typedef enum dyad_render_format {
  * index, start, end, text (text repaired, otherwise exact), plus dateline on
  * the first sentence when there is one. Returns DYAD_ERR_IO if write fails.
  */
-DYAD_API dyad_status dyad_render_sentences(const dyad_doc *doc,
-                                           const dyad_article *article,
-                                           dyad_render_format format,
-                                           dyad_write_fn write, void *ctx);
+DYAD_API dyad_status dyad_render_sentences(const dyad_doc *doc, const dyad_article *article,
+                                           dyad_render_format format, dyad_write_fn write,
+                                           void *ctx);
 
 /*
  * Write the tokens of `doc`. TEXT: "id TAB sentence TAB start TAB end TAB
  * class TAB text TAB norm" per token. JSON: one object per token.
  */
-DYAD_API dyad_status dyad_render_tokens(const dyad_doc *doc,
-                                        const dyad_article *article,
-                                        dyad_render_format format,
-                                        dyad_write_fn write, void *ctx);
+DYAD_API dyad_status dyad_render_tokens(const dyad_doc *doc, const dyad_article *article,
+                                        dyad_render_format format, dyad_write_fn write, void *ctx);
 
 /* The name of a token class: "word", "number", "punct", ... Static string. */
 DYAD_API const char *dyad_token_class_name(dyad_token_class cls);

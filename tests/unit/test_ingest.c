@@ -22,15 +22,19 @@ static dyad_reader *open_mem(const char *name, const char *data, dyad_format f)
 
 static void test_fields(void)
 {
-	const char *data =
-	    "{\"id\": \"a-1\", \"date\": \"2023-06-19\", \"title\": \"T\\u00edtulo\", \"source\": \"Wire\","
-	    " \"url\": \"https://example.org/a\", \"text\": \"Line one.\\nLine \\\"two\\\".\"}\n"
-	    "{\"id\": 42, \"date\": \"2023-06-19T08:30:00+03:00\", \"text\": \"x\", \"title\": null}\n"
-	    "{\"date\": \"20230619\", \"text\": \"no id\", \"extra\": [1, {\"a\": [true, null]}]}\n";
+	const char *data = "{\"id\": \"a-1\", \"date\": \"2023-06-19\", \"title\": "
+	                   "\"T\\u00edtulo\", \"source\": \"Wire\","
+	                   " \"url\": \"https://example.org/a\", \"text\": \"Line one.\\nLine "
+	                   "\\\"two\\\".\"}\n"
+	                   "{\"id\": 42, \"date\": \"2023-06-19T08:30:00+03:00\", \"text\": \"x\", "
+	                   "\"title\": null}\n"
+	                   "{\"date\": \"20230619\", \"text\": \"no id\", \"extra\": [1, {\"a\": "
+	                   "[true, null]}]}\n";
 	dyad_reader *r = open_mem("in.jsonl", data, DYAD_FORMAT_JSONL);
 	dyad_article a;
 	dyad_error err;
-	CHECK(dyad_reader_next(r, &a, &err) == DYAD_OK && err.code == DYAD_OK, "fields: first record");
+	CHECK(dyad_reader_next(r, &a, &err) == DYAD_OK && err.code == DYAD_OK,
+	      "fields: first record");
 	CHECK_VIEW(a.id, "a-1", "fields: id");
 	CHECK_VIEW(a.date, "2023-06-19", "fields: date");
 	CHECK_VIEW(a.title, "Título", "fields: title with a \\u escape");
@@ -61,10 +65,18 @@ static void test_dates(void)
 		const char *in;
 		const char *want; /* NULL: rejected */
 	} cases[] = {
-	    {"2024-02-29", "2024-02-29"}, {"2023-02-29", NULL},         {"1900-02-29", NULL},
-	    {"2000-02-29", "2000-02-29"}, {"2023-04-31", NULL},         {"2023-13-01", NULL},
-	    {"2023-00-10", NULL},         {"2023-6-19", NULL},          {"19 June 2023", NULL},
-	    {"", NULL},                   {"2023-06-19 10:00", "2023-06-19"}, {"20231231", "2023-12-31"},
+	        {"2024-02-29", "2024-02-29"},
+	        {"2023-02-29", NULL},
+	        {"1900-02-29", NULL},
+	        {"2000-02-29", "2000-02-29"},
+	        {"2023-04-31", NULL},
+	        {"2023-13-01", NULL},
+	        {"2023-00-10", NULL},
+	        {"2023-6-19", NULL},
+	        {"19 June 2023", NULL},
+	        {"", NULL},
+	        {"2023-06-19 10:00", "2023-06-19"},
+	        {"20231231", "2023-12-31"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char line[256];
@@ -79,7 +91,8 @@ static void test_dates(void)
 			CHECK(st == DYAD_OK && err.code == DYAD_OK, name);
 			CHECK_VIEW(a.date, cases[i].want, name);
 		} else {
-			CHECK(st == DYAD_OK && err.code == DYAD_WARN_DATE && a.date.p == NULL, name);
+			CHECK(st == DYAD_OK && err.code == DYAD_WARN_DATE && a.date.p == NULL,
+			      name);
 		}
 		dyad_reader_free(r);
 	}
@@ -95,23 +108,26 @@ typedef struct expect_err {
 static void test_errors(void)
 {
 	static const expect_err cases[] = {
-	    {"[1, 2]", DYAD_ERR_SYNTAX, 0, "record is not a JSON object"},
-	    {"{\"id\": \"x\"}", DYAD_ERR_FIELD, 11, "record has no \"text\" field"},
-	    {"{\"text\": 5}", DYAD_ERR_FIELD, 10, "field \"text\" must be a string"},
-	    {"{\"text\": \"a\", \"date\": 20230619}", DYAD_ERR_FIELD, 30, "field \"date\" must be a string"},
-	    {"{\"text\": \"a\"} x", DYAD_ERR_SYNTAX, 14, "text after the end of the record"},
-	    {"{\"text\": \"a\\x\"}", DYAD_ERR_SYNTAX, 12, "invalid escape in string"},
-	    {"{\"text\": \"\\u12G4\"}", DYAD_ERR_SYNTAX, 12, "invalid \\u escape"},
-	    {"{\"text\" \"a\"}", DYAD_ERR_SYNTAX, 8, "expected ':' after key"},
-	    {"{\"text\": \"a\",}", DYAD_ERR_SYNTAX, 13, "expected a string"},
-	    {"{\"text\": \"abc", DYAD_ERR_SYNTAX, 13, "unterminated string"},
-	    {"{\"text\": \"a\", \"x\": tru}", DYAD_ERR_SYNTAX, 19, "invalid value"},
-	    {"{\"text\": \"a\", \"x\": 1.}", DYAD_ERR_SYNTAX, 21, "invalid number"},
-	    {"{\"text\": \"a\", \"x\": [1 2]}", DYAD_ERR_SYNTAX, 22, "expected ',' or ']'"},
+	        {"[1, 2]", DYAD_ERR_SYNTAX, 0, "record is not a JSON object"},
+	        {"{\"id\": \"x\"}", DYAD_ERR_FIELD, 11, "record has no \"text\" field"},
+	        {"{\"text\": 5}", DYAD_ERR_FIELD, 10, "field \"text\" must be a string"},
+	        {"{\"text\": \"a\", \"date\": 20230619}", DYAD_ERR_FIELD, 30,
+	         "field \"date\" must be a string"},
+	        {"{\"text\": \"a\"} x", DYAD_ERR_SYNTAX, 14, "text after the end of the record"},
+	        {"{\"text\": \"a\\x\"}", DYAD_ERR_SYNTAX, 12, "invalid escape in string"},
+	        {"{\"text\": \"\\u12G4\"}", DYAD_ERR_SYNTAX, 12, "invalid \\u escape"},
+	        {"{\"text\" \"a\"}", DYAD_ERR_SYNTAX, 8, "expected ':' after key"},
+	        {"{\"text\": \"a\",}", DYAD_ERR_SYNTAX, 13, "expected a string"},
+	        {"{\"text\": \"abc", DYAD_ERR_SYNTAX, 13, "unterminated string"},
+	        {"{\"text\": \"a\", \"x\": tru}", DYAD_ERR_SYNTAX, 19, "invalid value"},
+	        {"{\"text\": \"a\", \"x\": 1.}", DYAD_ERR_SYNTAX, 21, "invalid number"},
+	        {"{\"text\": \"a\", \"x\": [1 2]}", DYAD_ERR_SYNTAX, 22, "expected ',' or ']'"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char data[512];
-		snprintf(data, sizeof data, "{\"id\":\"before\",\"text\":\"ok\"}\n%s\n{\"id\":\"after\",\"text\":\"ok\"}\n",
+		snprintf(data, sizeof data,
+		         "{\"id\":\"before\",\"text\":\"ok\"}\n%s\n{\"id\":\"after\",\"text\":"
+		         "\"ok\"}\n",
 		         cases[i].line);
 		dyad_reader *r = open_mem("e.jsonl", data, DYAD_FORMAT_JSONL);
 		dyad_article a;
@@ -134,7 +150,8 @@ static void test_errors(void)
 	dyad_error e = {DYAD_ERR_SYNTAX, "bad thing", "f.jsonl", 7, 12};
 	char msg[128];
 	dyad_error_format(&e, msg, sizeof msg);
-	CHECK(strcmp(msg, "f.jsonl:7: bad thing at byte 12") == 0, "errors: format with line and byte");
+	CHECK(strcmp(msg, "f.jsonl:7: bad thing at byte 12") == 0,
+	      "errors: format with line and byte");
 	e.line = 0;
 	dyad_error_format(&e, msg, sizeof msg);
 	CHECK(strcmp(msg, "f.jsonl: bad thing") == 0, "errors: format without a line");
@@ -168,12 +185,14 @@ static void test_depth(void)
 
 static void test_lines(void)
 {
-	const char *data = "\xEF\xBB\xBF{\"text\": \"bom\"}\r\n\n   \n{\"text\": \"crlf\"}\r\n{\"text\": \"last, no newline\"}";
+	const char *data = "\xEF\xBB\xBF{\"text\": \"bom\"}\r\n\n   \n{\"text\": "
+	                   "\"crlf\"}\r\n{\"text\": \"last, no newline\"}";
 	dyad_reader *r = open_mem("l.jsonl", data, DYAD_FORMAT_JSONL);
 	dyad_article a;
 	CHECK(dyad_reader_next(r, &a, NULL) == DYAD_OK, "lines: BOM before the first record");
 	CHECK_VIEW(a.text, "bom", "lines: BOM text");
-	CHECK(dyad_reader_next(r, &a, NULL) == DYAD_OK && a.line == 4, "lines: blank lines skipped, line 4");
+	CHECK(dyad_reader_next(r, &a, NULL) == DYAD_OK && a.line == 4,
+	      "lines: blank lines skipped, line 4");
 	CHECK_VIEW(a.text, "crlf", "lines: CR removed");
 	CHECK(dyad_reader_next(r, &a, NULL) == DYAD_OK, "lines: a last line without a newline");
 	CHECK_VIEW(a.text, "last, no newline", "lines: last line text");
@@ -200,8 +219,10 @@ static void test_long_records(void)
 	dyad_reader_open_mem(&r, "big.jsonl", data, n, DYAD_FORMAT_JSONL, NULL, NULL);
 	dyad_article a;
 	dyad_error err;
-	CHECK(dyad_reader_next(r, &a, &err) == DYAD_OK && a.text.n == big, "long: 3 MiB text across chunks");
-	CHECK(dyad_reader_next(r, &a, &err) == DYAD_ERR_LIMIT && err.line == 2, "long: text over the limit");
+	CHECK(dyad_reader_next(r, &a, &err) == DYAD_OK && a.text.n == big,
+	      "long: 3 MiB text across chunks");
+	CHECK(dyad_reader_next(r, &a, &err) == DYAD_ERR_LIMIT && err.line == 2,
+	      "long: text over the limit");
 	CHECK(dyad_reader_next(r, &a, &err) == DYAD_OK, "long: next record read");
 	CHECK_VIEW(a.id, "after", "long: the record after it");
 	dyad_reader_free(r);
@@ -210,7 +231,8 @@ static void test_long_records(void)
 
 static void test_text_and_detection(void)
 {
-	dyad_reader *r = open_mem("dir/story.txt", "A plain story.\n\nSecond paragraph.", DYAD_FORMAT_AUTO);
+	dyad_reader *r =
+	        open_mem("dir/story.txt", "A plain story.\n\nSecond paragraph.", DYAD_FORMAT_AUTO);
 	dyad_article a;
 	CHECK(dyad_reader_next(r, &a, NULL) == DYAD_OK, "text: read");
 	CHECK(dyad_reader_format(r) == DYAD_FORMAT_TEXT, "detect: plain text by content");
@@ -220,7 +242,8 @@ static void test_text_and_detection(void)
 	dyad_reader_free(r);
 
 	r = open_mem("noext", "  \n{\"text\": \"json\"}\n", DYAD_FORMAT_AUTO);
-	CHECK(dyad_reader_next(r, &a, NULL) == DYAD_OK && dyad_reader_format(r) == DYAD_FORMAT_JSONL,
+	CHECK(dyad_reader_next(r, &a, NULL) == DYAD_OK &&
+	              dyad_reader_format(r) == DYAD_FORMAT_JSONL,
 	      "detect: JSON Lines by a first '{'");
 	dyad_reader_free(r);
 
@@ -230,7 +253,8 @@ static void test_text_and_detection(void)
 	dyad_reader_free(r);
 
 	r = open_mem("empty.txt", "", DYAD_FORMAT_TEXT);
-	CHECK(dyad_reader_next(r, &a, NULL) == DYAD_OK && a.text.n == 0, "text: an empty file is an empty article");
+	CHECK(dyad_reader_next(r, &a, NULL) == DYAD_OK && a.text.n == 0,
+	      "text: an empty file is an empty article");
 	dyad_reader_free(r);
 
 	char path[] = "/tmp/dyad-ingest-XXXXXX";
@@ -244,46 +268,26 @@ static void test_text_and_detection(void)
 	CHECK_VIEW(a.id, "f1", "file: id");
 	dyad_reader_free(r);
 	unlink(path);
-	CHECK(dyad_reader_open(&r, "/nonexistent/x.jsonl", DYAD_FORMAT_AUTO, NULL, &err) == DYAD_ERR_IO,
+	CHECK(dyad_reader_open(&r, "/nonexistent/x.jsonl", DYAD_FORMAT_AUTO, NULL, &err) ==
+	              DYAD_ERR_IO,
 	      "file: a missing file is DYAD_ERR_IO");
 	CHECK(r == NULL && err.msg != NULL, "file: no reader and a message");
 	dyad_reader_free(NULL);
 	CHECK(dyad_reader_next(NULL, &a, &err) == DYAD_ERR_ARG, "null: next on NULL");
 }
 
-typedef struct failing {
-	long budget;
-	long live;
-} failing;
-
-static void *failing_realloc(void *ctx, void *p, size_t n)
-{
-	failing *f = ctx;
-	if (n == 0) {
-		if (p)
-			f->live--;
-		free(p);
-		return NULL;
-	}
-	if (f->budget-- <= 0)
-		return NULL;
-	void *q = realloc(p, n);
-	if (q && !p)
-		f->live++;
-	return q;
-}
-
 static void test_out_of_memory(void)
 {
-	const char *data = "{\"id\":\"a\",\"date\":\"2023-06-19\",\"title\":\"t\",\"text\":\"one\"}\n"
-	                   "{\"id\":\"b\",\"text\":\"two\"}\n";
+	const char *data =
+	        "{\"id\":\"a\",\"date\":\"2023-06-19\",\"title\":\"t\",\"text\":\"one\"}\n"
+	        "{\"id\":\"b\",\"text\":\"two\"}\n";
 	int nomem = 0, complete = 0, clean = 1;
 	for (long budget = 0; budget < 40; budget++) {
 		failing f = {budget, 0};
 		dyad_allocator alloc = {failing_realloc, &f};
 		dyad_reader *r = NULL;
-		dyad_status st = dyad_reader_open_mem(&r, "m.jsonl", data, strlen(data), DYAD_FORMAT_JSONL,
-		                                      &alloc, NULL);
+		dyad_status st = dyad_reader_open_mem(&r, "m.jsonl", data, strlen(data),
+		                                      DYAD_FORMAT_JSONL, &alloc, NULL);
 		if (st == DYAD_ERR_NOMEM)
 			nomem++;
 		int got = 0;

@@ -56,15 +56,18 @@ static void test_offsets(void)
 	dyad_doc *d = analyze(text);
 	CHECK(invariants_hold(d, strlen(text)), "offsets: invariants hold");
 	CHECK_EQ_U(dyad_doc_sentence_count(d), 3, "offsets: three sentences");
-	sentence_text_is(d, text, 0, "Iran’s President Ebrahim Raisi met Ziyad al-Nakhalah on Sunday.",
+	sentence_text_is(d, text, 0,
+	                 "Iran’s President Ebrahim Raisi met Ziyad al-Nakhalah on Sunday.",
 	                 "offsets: first sentence span");
 	sentence_text_is(d, text, 1, "“We will win,” he said.",
 	                 "offsets: a quote's comma does not end the sentence");
-	sentence_text_is(d, text, 2, "Talks lasted 3.5 hours…", "offsets: a decimal does not end one");
+	sentence_text_is(d, text, 2, "Talks lasted 3.5 hours…",
+	                 "offsets: a decimal does not end one");
 	dyad_token t = dyad_doc_token(d, 0);
 	CHECK_STR(text + t.start, t.end - t.start, "Iran", "offsets: first token is Iran");
 	t = dyad_doc_token(d, 1);
-	CHECK_STR(text + t.start, t.end - t.start, "’s", "offsets: clitic spans the curly apostrophe");
+	CHECK_STR(text + t.start, t.end - t.start, "’s",
+	          "offsets: clitic spans the curly apostrophe");
 	CHECK_STR(t.norm.p, t.norm.n, "'s", "offsets: clitic norm is plain");
 	CHECK(t.flags & DYAD_TOKEN_CLITIC, "offsets: clitic flag");
 	dyad_doc_free(d);
@@ -101,7 +104,8 @@ static void test_flags(void)
 	f = flags_of(d, text, "said");
 	CHECK((f & DYAD_TOKEN_SPACE_BEFORE) && !(f & DYAD_TOKEN_CAPITALIZED), "flags: said");
 	size_t q = find_token(d, text, "\"");
-	CHECK(q != SIZE_MAX && (dyad_doc_token(d, q).flags & DYAD_TOKEN_OPENING), "flags: opening quote");
+	CHECK(q != SIZE_MAX && (dyad_doc_token(d, q).flags & DYAD_TOKEN_OPENING),
+	      "flags: opening quote");
 	CHECK(dyad_doc_token(d, q + 2).flags & DYAD_TOKEN_CLOSING, "flags: closing quote");
 	CHECK(dyad_doc_token(d, q + 2).cls == DYAD_TOKEN_QUOTE, "flags: quote class");
 	f = flags_of(d, text, "(");
@@ -114,7 +118,8 @@ static void test_flags(void)
 	f = flags_of(d, text, "paragraph");
 	size_t np = find_token(d, text, "paragraph");
 	f = dyad_doc_token(d, np - 1).flags;
-	CHECK((f & DYAD_TOKEN_PARA_BEFORE) && (f & DYAD_TOKEN_LINE_BEFORE), "flags: paragraph break");
+	CHECK((f & DYAD_TOKEN_PARA_BEFORE) && (f & DYAD_TOKEN_LINE_BEFORE),
+	      "flags: paragraph break");
 	CHECK_EQ_U(dyad_doc_sentence_count(d), 3, "flags: three sentences");
 	dyad_sentence s1 = dyad_doc_sentence(d, 1), s2 = dyad_doc_sentence(d, 2);
 	CHECK(s1.flags & DYAD_SENTENCE_NO_STOP, "flags: line without a stop is NO_STOP");
@@ -129,7 +134,8 @@ static void test_repair_counts(void)
 	const char text[] = "Ab\xFF\xFE cd\0e \xE2\x80 f\xC3";
 	size_t len = sizeof text - 1;
 	dyad_doc *d = dyad_doc_new(NULL);
-	CHECK(dyad_doc_analyze(d, text, len, NULL) == DYAD_OK, "repair: invalid input is not an error");
+	CHECK(dyad_doc_analyze(d, text, len, NULL) == DYAD_OK,
+	      "repair: invalid input is not an error");
 	dyad_text_stats s = dyad_doc_stats(d);
 	CHECK_EQ_U(s.invalid_utf8, 4, "repair: four maximal invalid subparts");
 	CHECK_EQ_U(s.nul_bytes, 1, "repair: one NUL byte");
@@ -142,7 +148,8 @@ static void test_repair_counts(void)
 		CHECK(t.flags & DYAD_TOKEN_REPAIRED, "repair: flagged");
 	}
 	dyad_token t0 = dyad_doc_token(d, 0);
-	CHECK_STR(t0.norm.p, t0.norm.n, "ab\xEF\xBF\xBD\xEF\xBF\xBD", "repair: two U+FFFD in the norm");
+	CHECK_STR(t0.norm.p, t0.norm.n, "ab\xEF\xBF\xBD\xEF\xBF\xBD",
+	          "repair: two U+FFFD in the norm");
 	dyad_doc_free(d);
 }
 
@@ -153,16 +160,20 @@ static void test_dateline(void)
 	dyad_dateline dl;
 	CHECK(dyad_doc_dateline(d, &dl) == 1, "dateline: found");
 	CHECK_STR(text + dl.start, dl.end - dl.start, "KHARTOUM, Sudan (AP) —", "dateline: span");
-	CHECK_STR(text + dl.place_start, dl.place_end - dl.place_start, "KHARTOUM", "dateline: place");
-	CHECK_STR(text + dl.agency_start, dl.agency_end - dl.agency_start, "AP", "dateline: agency");
+	CHECK_STR(text + dl.place_start, dl.place_end - dl.place_start, "KHARTOUM",
+	          "dateline: place");
+	CHECK_STR(text + dl.agency_start, dl.agency_end - dl.agency_start, "AP",
+	          "dateline: agency");
 	CHECK_EQ_U(dyad_doc_sentence_count(d), 1, "dateline: one sentence");
-	sentence_text_is(d, text, 0, "The army said it repelled an attack.", "dateline: not in the sentence");
+	sentence_text_is(d, text, 0, "The army said it repelled an attack.",
+	                 "dateline: not in the sentence");
 	CHECK(invariants_hold(d, strlen(text)), "dateline: invariants hold");
 	dyad_doc_free(d);
 
 	const char *no = "Abbas - the veteran leader - said talks would resume.";
 	d = analyze(no);
-	CHECK(dyad_doc_dateline(d, NULL) == 0, "dateline: a capitalised name and a dash is not one");
+	CHECK(dyad_doc_dateline(d, NULL) == 0,
+	      "dateline: a capitalised name and a dash is not one");
 	dyad_doc_free(d);
 }
 
@@ -180,7 +191,8 @@ static void test_long_sentence_is_cut(void)
 	CHECK_EQ_U(dyad_doc_sentence_count(d), 3, "limit: three pieces");
 	CHECK(dyad_doc_sentence(d, 0).flags & DYAD_SENTENCE_CUT, "limit: first piece flagged CUT");
 	CHECK_EQ_U(dyad_doc_sentence(d, 0).ntokens, 400, "limit: first piece has 400 tokens");
-	CHECK(!(dyad_doc_sentence(d, 2).flags & DYAD_SENTENCE_CUT), "limit: the rest is not flagged");
+	CHECK(!(dyad_doc_sentence(d, 2).flags & DYAD_SENTENCE_CUT),
+	      "limit: the rest is not flagged");
 	CHECK(invariants_hold(d, strlen(text)), "limit: no token lost");
 	dyad_doc_free(d);
 	free(text);
@@ -196,8 +208,10 @@ static void test_article_limit(void)
 	CHECK(dyad_doc_analyze(d, text, len, &err) == DYAD_ERR_LIMIT, "limit: article too long");
 	CHECK(err.code == DYAD_ERR_LIMIT && err.msg != NULL, "limit: error filled");
 	CHECK_EQ_U(dyad_doc_token_count(d), 0, "limit: document empty after a limit error");
-	CHECK(dyad_doc_analyze(d, text, len - 1, NULL) == DYAD_OK, "limit: exactly the maximum is fine");
-	CHECK_EQ_U(dyad_doc_token_count(d), 65536, "limit: 16 MiB of letters is 65536 tokens of 256");
+	CHECK(dyad_doc_analyze(d, text, len - 1, NULL) == DYAD_OK,
+	      "limit: exactly the maximum is fine");
+	CHECK_EQ_U(dyad_doc_token_count(d), 65536,
+	           "limit: 16 MiB of letters is 65536 tokens of 256");
 	dyad_doc_free(d);
 	free(text);
 }
@@ -221,29 +235,6 @@ static void test_reuse_and_null(void)
 	CHECK_EQ_U(dyad_doc_sentence(NULL, 3).ntokens, 0, "null: sentence of NULL");
 	CHECK(dyad_doc_dateline(NULL, NULL) == 0, "null: dateline of NULL");
 	CHECK(strcmp(dyad_version(), DYAD_VERSION) == 0, "version: library and header agree");
-}
-
-/* An allocator that fails after `budget` successful allocations. */
-typedef struct failing {
-	long budget;
-	long live;
-} failing;
-
-static void *failing_realloc(void *ctx, void *p, size_t n)
-{
-	failing *f = ctx;
-	if (n == 0) {
-		if (p)
-			f->live--;
-		free(p);
-		return NULL;
-	}
-	if (f->budget-- <= 0)
-		return NULL;
-	void *q = realloc(p, n);
-	if (q && !p)
-		f->live++;
-	return q;
 }
 
 static void test_out_of_memory(void)
@@ -289,10 +280,24 @@ static uint64_t rng(void)
 
 static void test_random_bytes(void)
 {
-	static const char *const pieces[] = {
-		"Mr.", " ", "\n", "\n\n", ".", "!", "?", "\"", "“", "”", "’", "'s", "U.S.", "(",
-		")", "-", "—", "…", "...", "Tehran", "said", "3.4", "\xFF", "\0", "\xE2\x80",
-		"http://x.org", "a@b.org", "TEHRAN", "(AP)", ":", ",", "1.", "•", "\r\n", "؟"};
+	static const char *const pieces[] = {"Mr.",      " ",
+	                                     "\n",       "\n\n",
+	                                     ".",        "!",
+	                                     "?",        "\"",
+	                                     "“",        "”",
+	                                     "’",        "'s",
+	                                     "U.S.",     "(",
+	                                     ")",        "-",
+	                                     "—",        "…",
+	                                     "...",      "Tehran",
+	                                     "said",     "3.4",
+	                                     "\xFF",     "\0",
+	                                     "\xE2\x80", "http://x.org",
+	                                     "a@b.org",  "TEHRAN",
+	                                     "(AP)",     ":",
+	                                     ",",        "1.",
+	                                     "•",        "\r\n",
+	                                     "؟"};
 	char text[512];
 	int ok = 1;
 	dyad_doc *d = dyad_doc_new(NULL);
@@ -332,7 +337,11 @@ static int valid_utf8(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
-		int n = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 : (*p >> 3) == 30 ? 4 : 0;
+		int n = *p < 0x80         ? 1
+		        : (*p >> 5) == 6  ? 2
+		        : (*p >> 4) == 14 ? 3
+		        : (*p >> 3) == 30 ? 4
+		                          : 0;
 		if (!n)
 			return 0;
 		for (int i = 1; i < n; i++)
@@ -355,7 +364,8 @@ static void test_render_json(void)
 	a.text.p = text;
 	a.text.n = sizeof text - 1;
 	char *out = NULL;
-	CHECK(dyad_render_sentences(d, &a, DYAD_RENDER_JSON, collect, &out) == DYAD_OK, "json: rendered");
+	CHECK(dyad_render_sentences(d, &a, DYAD_RENDER_JSON, collect, &out) == DYAD_OK,
+	      "json: rendered");
 	CHECK(out && strstr(out, "{\"article\":\"id\\\"1\",\"index\":0,\"start\":0,\"end\":17,"
 	                         "\"text\":\"He said \\\"go\\\"\\tnow.\"}\n") != NULL,
 	      "json: first sentence escaped exactly");
