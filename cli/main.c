@@ -14,6 +14,7 @@
  */
 #include "dyad/dyad.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -34,9 +35,14 @@ typedef struct command {
 typedef struct text_opts {
 	bool json;
 	bool quiet;
+	bool default_dicts;
 	dyad_format format;
 	const char **files;
 	int nfiles;
+	const char **dicts;
+	int ndicts;
+	const char *date;      /* --date: overrides the articles' dates */
+	dyad_dict *dict;       /* loaded when the command needs actors */
 } text_opts;
 
 static bool parse_format(const char *s, dyad_format *out)
@@ -64,8 +70,10 @@ static int usage_error(const command *cmd, const char *what, const char *arg)
 static int parse_text_opts(const command *cmd, int argc, char **argv, text_opts *o)
 {
 	memset(o, 0, sizeof *o);
+	o->default_dicts = true;
 	o->files = calloc((size_t)argc + 1, sizeof *o->files);
-	if (!o->files)
+	o->dicts = calloc((size_t)argc + 1, sizeof *o->dicts);
+	if (!o->files || !o->dicts)
 		return EXIT_FATAL;
 	bool only_files = false;
 	for (int i = 1; i < argc; i++) {
@@ -81,6 +89,18 @@ static int parse_text_opts(const command *cmd, int argc, char **argv, text_opts 
 			o->json = true;
 		} else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
 			o->quiet = true;
+		} else if (strcmp(a, "--dict") == 0 || strncmp(a, "--dict=", 7) == 0) {
+			const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v)
+				return usage_error(cmd, "--dict wants a file", "");
+			o->dicts[o->ndicts++] = v;
+		} else if (strcmp(a, "--no-default-dict") == 0) {
+			o->default_dicts = false;
+		} else if (strcmp(a, "--date") == 0 || strncmp(a, "--date=", 7) == 0) {
+			const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v || strlen(v) != 10 || v[4] != '-' || v[7] != '-')
+				return usage_error(cmd, "--date wants YYYY-MM-DD, not", v ? v : "");
+			o->date = v;
 		} else if (strcmp(a, "--input") == 0 || strncmp(a, "--input=", 8) == 0) {
 			const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!v || !parse_format(v, &o->format))
@@ -141,6 +161,15 @@ static void process_article(dyad_doc *doc, const dyad_article *a, const text_opt
 {
 	dyad_error err;
 	dyad_status st = dyad_doc_analyze(doc, a->text.p, a->text.n, &err);
+	if (st == DYAD_OK && o->dict) {
+		char date[11] = "";
+		if (o->date)
+			memcpy(date, o->date, 10);
+		else if (a->date.n == 10)
+			memcpy(date, a->date.p, 10);
+		date[10] = '\0';
+		st = dyad_doc_find_actors(doc, o->dict, date, &err);
+	}
 	if (st != DYAD_OK) {
 		err.origin = a->origin;
 		err.line = a->line;
@@ -213,17 +242,129 @@ static int finish(const text_opts *o, const run_totals *t)
 	return (t->skipped || t->unreadable) ? EXIT_SKIPPED : EXIT_OK;
 }
 
+/* --- dictionaries ------------------------------------------------------------ */
+
+typedef struct diag_count {
+	unsigned long long problems;
+	bool quiet;
+} diag_count;
+
+static void print_diag(void *ctx, const dyad_error *e)
+{
+	diag_count *c = ctx;
+	c->problems++;
+	if (!c->quiet && c->problems <= 200)
+		report(e);
+	else if (!c->quiet && c->problems == 201)
+		fputs("dyad: more dictionary problems; only the first 200 are shown\n", stderr);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Load every *.txt in dir, in name order. Returns the number of files. */
+static int load_dir(dyad_dict *d, const char *dir, bool *failed)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return 0;
+	char *names[1024];
+	int n = 0;
+	struct dirent *de;
+	while ((de = readdir(dp)) != NULL && n < 1024) {
+		size_t len = strlen(de->d_name);
+		if (len > 4 && strcmp(de->d_name + len - 4, ".txt") == 0 && de->d_name[0] != '.')
+			names[n++] = strdup(de->d_name);
+	}
+	closedir(dp);
+	qsort(names, (size_t)n, sizeof *names, cmp_str);
+	for (int i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		dyad_error err;
+		if (dyad_dict_load(d, path, DYAD_DICT_AUTO, &err) != DYAD_OK) {
+			report(&err);
+			*failed = true;
+		}
+		free(names[i]);
+	}
+	return n;
+}
+
+static const char *data_dir(void)
+{
+	const char *env = getenv("DYAD_DATA");
+#ifdef DYAD_DATA_DIR
+	return env && *env ? env : DYAD_DATA_DIR;
+#else
+	return env && *env ? env : "data";
+#endif
+}
+
+static dyad_dict *load_dicts(const text_opts *o, diag_count *dc)
+{
+	dyad_dict *d = dyad_dict_new(NULL);
+	if (!d)
+		return NULL;
+	dyad_dict_set_diag(d, print_diag, dc);
+	bool failed = false;
+	if (o->default_dicts) {
+		char dir[4096];
+		int files = 0;
+		snprintf(dir, sizeof dir, "%s/actors", data_dir());
+		files += load_dir(d, dir, &failed);
+		snprintf(dir, sizeof dir, "%s/agents", data_dir());
+		files += load_dir(d, dir, &failed);
+		if (!files)
+			fprintf(stderr, "dyad: no default dictionaries in %s (set DYAD_DATA)\n", data_dir());
+	}
+	for (int i = 0; i < o->ndicts; i++) {
+		dyad_error err;
+		if (dyad_dict_load(d, o->dicts[i], DYAD_DICT_AUTO, &err) != DYAD_OK) {
+			report(&err);
+			failed = true;
+		}
+	}
+	dyad_error err;
+	if (failed || dyad_dict_compile(d, &err) != DYAD_OK) {
+		dyad_dict_free(d);
+		return NULL;
+	}
+	return d;
+}
+
 static int run_text_command(const command *cmd, int argc, char **argv, render_fn render)
 {
 	text_opts o;
 	int rc = parse_text_opts(cmd, argc, argv, &o);
 	if (rc >= 0) {
 		free(o.files);
+		free(o.dicts);
 		return rc;
+	}
+	diag_count dc = {0, o.quiet};
+	if (render == dyad_render_actors) {
+		o.dict = load_dicts(&o, &dc);
+		if (!o.dict) {
+			free(o.files);
+			free(o.dicts);
+			fputs("dyad: could not load the dictionaries\n", stderr);
+			return EXIT_SKIPPED;
+		}
+		if (dc.problems && !o.quiet) {
+			dyad_dict_stats ds = dyad_dict_get_stats(o.dict);
+			fprintf(stderr, "dyad: dictionaries: %llu entries from %llu files; %llu line(s) skipped\n",
+			        (unsigned long long)ds.entries, (unsigned long long)ds.files,
+			        (unsigned long long)ds.lines_skipped);
+		}
 	}
 	dyad_doc *doc = dyad_doc_new(NULL);
 	if (!doc) {
 		free(o.files);
+		free(o.dicts);
+		dyad_dict_free(o.dict);
 		fputs("dyad: out of memory\n", stderr);
 		return EXIT_FATAL;
 	}
@@ -233,7 +374,9 @@ static int run_text_command(const command *cmd, int argc, char **argv, render_fn
 		process_file(doc, o.files[i], &o, render, &t);
 	dyad_doc_free(doc);
 	rc = finish(&o, &t);
+	dyad_dict_free(o.dict);
 	free(o.files);
+	free(o.dicts);
 	return rc;
 }
 
@@ -241,6 +384,7 @@ static int run_text_command(const command *cmd, int argc, char **argv, render_fn
 
 static int cmd_sentences(int argc, char **argv);
 static int cmd_tokens(int argc, char **argv);
+static int cmd_actors(int argc, char **argv);
 
 static const command commands[] = {
         {"sentences", "split articles into sentences",
@@ -273,6 +417,27 @@ static const command commands[] = {
          "\n"
          "Options: --json, --input FORMAT, -q, -h (as for 'dyad sentences').\n",
          cmd_tokens},
+	{"actors", "find actors: countries, people, organisations, roles",
+	 "Usage: dyad actors [OPTIONS] [FILE...]\n"
+	 "\n"
+	 "Find the actors each article names and print one line per mention:\n"
+	 "  ARTICLE-ID <tab> SENTENCE <tab> START <tab> END <tab> TEXT <tab> CODE <tab> ENTRY <tab> HOW\n"
+	 "CODE is the CAMEO-style actor code at the article's date (people change\n"
+	 "codes with the offices they hold); ENTRY the dictionary entry; HOW is\n"
+	 "exact, variant (another spelling), surname (after the full name),\n"
+	 "coreference (he, the group, the Iranian president) or agent (a role with\n"
+	 "a country: Iraqi police).\n"
+	 "\n"
+	 "Options:\n"
+	 "  --dict FILE         load a dictionary too: ours, or TABARI/PETRARCH\n"
+	 "                      actors or agents (by content and file name)\n"
+	 "  --no-default-dict   do not load the dictionaries in $DYAD_DATA (or the\n"
+	 "                      data/ directory dyad was built from)\n"
+	 "  --date YYYY-MM-DD   the date for every article (default: its own date)\n"
+	 "  --json              one JSON object per mention: article, sentence,\n"
+	 "                      start, end, text, code, entry, how\n"
+	 "  --input FORMAT, -q, -h  as for 'dyad sentences'\n",
+	 cmd_actors},
 };
 
 static const command *find_command(const char *name)
@@ -291,6 +456,11 @@ static int cmd_sentences(int argc, char **argv)
 static int cmd_tokens(int argc, char **argv)
 {
 	return run_text_command(find_command("tokens"), argc, argv, dyad_render_tokens);
+}
+
+static int cmd_actors(int argc, char **argv)
+{
+	return run_text_command(find_command("actors"), argc, argv, dyad_render_actors);
 }
 
 static void print_help(FILE *f)

@@ -152,6 +152,26 @@ typedef struct sent {
 	uint32_t flags;
 } sent;
 
+/* A key for matching: one name part, folded by translit.c. */
+typedef struct key_item {
+	uint64_t key;       /* hash of the folded part */
+	uint32_t tok;       /* token it comes from */
+	uint32_t norm;      /* the part's exact normalised form: offset in doc->norm */
+	uint16_t norm_len;
+	uint8_t caps;       /* KEY_CAP, KEY_UPPER: case of the part in the text */
+} key_item;
+#define KEY_CAP 1u
+#define KEY_UPPER 2u
+
+typedef struct mention {
+	uint32_t sentence;
+	uint32_t first, ntok;    /* tokens */
+	uint32_t entry;          /* dictionary entry */
+	uint32_t code, code_len; /* in doc->strs */
+	uint8_t how;
+	uint8_t flags;
+} mention;
+
 struct dyad_doc {
 	dyad_allocator alloc;
 	const char *text;
@@ -165,6 +185,17 @@ struct dyad_doc {
 	size_t dateline_end_tok; /* first token after the dateline */
 	bool has_dateline;
 	dyad_text_stats stats;
+	/* actors.c */
+	mention *ments;
+	size_t nments, cap_ments;
+	buf strs;                    /* mention codes */
+	const struct dyad_dict *dict; /* the dictionary the mentions point into */
+	key_item *keys;              /* scratch: keys of one sentence */
+	size_t nkeys, cap_keys;
+	struct local_name *names;    /* surnames seen in this article */
+	size_t nnames, cap_names;
+	struct raw_match *raws;      /* scratch: dictionary matches in one sentence */
+	size_t nraws, cap_raws;
 };
 
 DYAD_NODISCARD dyad_status tok_tokenize(dyad_doc *d);
@@ -183,6 +214,130 @@ static inline bool tok_is(const dyad_doc *d, const tok *t, const char *lit, size
 /* sentences.c: sentence boundaries and datelines. */
 void sent_find_dateline(dyad_doc *d);
 DYAD_NODISCARD dyad_status sent_split(dyad_doc *d);
+
+/* translit.c: variant keys for names. */
+/* Fold one name part (normalised, lower case) to its variant key and hash
+ * it: "Nakhaleh", "Nakhalah" and "Nakhala" give one key. */
+uint64_t translit_key(const char *p, size_t n);
+/* Hash of an exact string (for punctuation and other non-name tokens). */
+uint64_t translit_hash(const char *p, size_t n);
+/* Is this part an Arabic article (al, el, ash, ...) to skip before a name? */
+bool translit_is_particle(const char *p, size_t n);
+/* The key items of tokens [first, first + n) of an analysed document. */
+DYAD_NODISCARD dyad_status translit_keys(const dyad_doc *d, size_t first, size_t n,
+                                         key_item **items, size_t *nitems, size_t *cap,
+                                         const dyad_allocator *a);
+
+/* dict.c, dict_ours.c, dict_peer.c: dictionaries. */
+typedef enum entry_kind {
+	EK_OTHER = 0,
+	EK_COUNTRY,
+	EK_PERSON,
+	EK_IGO,
+	EK_GROUP,
+	EK_AGENT,
+	EK_TITLE
+} entry_kind;
+
+typedef enum phrase_role { PR_NAME = 0, PR_ALIAS, PR_ADJ, PR_CAPITAL } phrase_role;
+
+typedef enum office {
+	OFF_NONE = 0, OFF_HEAD_OF_STATE, OFF_PRESIDENT, OFF_VICE_PRESIDENT, OFF_KING, OFF_QUEEN,
+	OFF_EMIR, OFF_SULTAN, OFF_SUPREME_LEADER, OFF_HEAD_OF_GOVERNMENT, OFF_PRIME_MINISTER,
+	OFF_CHANCELLOR, OFF_FOREIGN_MINISTER, OFF_DEFENCE_MINISTER, OFF_INTERIOR_MINISTER,
+	OFF_ARMY_CHIEF, OFF_SPEAKER, OFF_CHIEF_JUSTICE, OFF_HEAD_OF_JUDICIARY,
+	OFF_OPPOSITION_LEADER, OFF_LEADER, OFF_SECRETARY_GENERAL, OFF_CHAIR, OFF_SPOKESPERSON,
+	OFF_COUNT
+} office;
+office office_from_name(const char *p, size_t n);
+
+typedef struct dict_code {
+	uint32_t code;        /* string offset (NUL-terminated) */
+	uint32_t from, to;    /* yyyymmdd, inclusive */
+	uint8_t office;
+	uint8_t dated;
+} dict_code;
+
+typedef struct dict_entry {
+	uint32_t id, name;    /* string offsets */
+	uint32_t first_code, ncodes;
+	uint32_t parent_id;   /* string offset of the parent's id, or 0 */
+	int32_t parent;       /* entry index once compiled, or -1 */
+	uint32_t file, line;
+	uint8_t kind;
+	uint8_t flags;
+} dict_entry;
+#define ENTRY_AMBIGUOUS 1u /* its name is also a common word or first name */
+
+typedef struct dict_phrase {
+	uint32_t entry;
+	uint32_t text;        /* the phrase as written, string offset */
+	uint32_t first, n;    /* its tokens in dict->ptoks, after compiling */
+	uint32_t next;        /* next phrase with the same key sequence, or UINT32_MAX */
+	uint8_t role;
+} dict_phrase;
+
+typedef struct dict_ptok {
+	uint64_t key;
+	uint32_t norm;        /* exact norm (string offset) */
+	uint16_t norm_len;
+	uint8_t req;          /* REQ_* */
+} dict_ptok;
+#define REQ_EXACT 0u  /* lower case in the dictionary: the text must be the same word */
+#define REQ_CAP 1u    /* a capitalised name: any spelling with the same key, capitalised */
+#define REQ_UPPER 2u  /* an acronym: the text must be in capitals too */
+
+typedef struct dict_slot {
+	uint64_t h;           /* hash of a key sequence; 0 = empty */
+	uint32_t phrase;      /* first phrase with exactly this sequence, or UINT32_MAX */
+	uint32_t prefix;      /* non-zero if some longer phrase starts with it */
+} dict_slot;
+
+struct dyad_dict {
+	dyad_allocator alloc;
+	buf strings;
+	dict_entry *entries;
+	size_t nentries, cap_entries;
+	dict_code *codes;
+	size_t ncodes, cap_codes;
+	dict_phrase *phrases;
+	size_t nphrases, cap_phrases;
+	dict_ptok *ptoks;
+	size_t nptoks, cap_ptoks;
+	dict_slot *slots;
+	size_t nslots;        /* power of two */
+	uint32_t *files;      /* string offsets of file names */
+	size_t nfiles, cap_files;
+	size_t max_phrase;    /* most keys in a phrase */
+	dyad_dict_stats stats;
+	dyad_diag_fn diag;
+	void *diag_ctx;
+	bool compiled;
+};
+
+/* dict.c, for the readers */
+DYAD_NODISCARD dyad_status dict_str(dyad_dict *d, const char *p, size_t n, uint32_t *off);
+static inline const char *dict_s(const dyad_dict *d, uint32_t off)
+{
+	return d->strings.p + off;
+}
+DYAD_NODISCARD dyad_status dict_add_entry(dyad_dict *d, const char *id, size_t idn,
+                                          entry_kind kind, uint32_t file, uint32_t line);
+DYAD_NODISCARD dyad_status dict_add_phrase(dyad_dict *d, const char *p, size_t n, phrase_role role);
+DYAD_NODISCARD dyad_status dict_add_code(dyad_dict *d, const char *code, size_t n, uint32_t from,
+                                         uint32_t to, office off);
+void dict_report(dyad_dict *d, uint32_t file, uint64_t line, uint64_t byte, const char *msg);
+/* Date "YYYY-MM-DD", "YYYY-MM", "YYYY" as yyyymmdd; `end` picks the last day
+ * for partial dates. Returns false if not a date. */
+bool dict_date(const char *p, size_t n, bool end, uint32_t *out);
+/* The code of entry e at date yyyymmdd (0: unknown); NULL if none. */
+const dict_code *dict_code_at(const dyad_dict *d, const dict_entry *e, uint32_t date);
+/* Phrases whose whole key sequence hashes to h, and whether a longer one
+ * continues it. */
+const dict_slot *dict_lookup(const dyad_dict *d, uint64_t h);
+uint64_t dict_seq_hash(uint64_t h, uint64_t key);
+dyad_status dict_parse_ours(dyad_dict *d, uint32_t file, const char *text, size_t len);
+dyad_status dict_parse_peer(dyad_dict *d, uint32_t file, const char *text, size_t len, bool agents);
 
 /* json.c: a strict JSON reader for one record held in memory. */
 typedef struct json_cursor {

@@ -266,3 +266,54 @@ dyad_status dyad_render_tokens(const dyad_doc *d, const dyad_article *a, dyad_re
 	}
 	return out_done(&o);
 }
+
+dyad_status dyad_render_actors(const dyad_doc *d, const dyad_article *a, dyad_render_format format,
+                               dyad_write_fn write, void *ctx)
+{
+	if (!d || !a || !write)
+		return DYAD_ERR_ARG;
+	out_ctx o;
+	out_init(&o, write, ctx);
+	for (size_t i = 0; i < d->nments && o.st == DYAD_OK; i++) {
+		dyad_mention m = dyad_doc_mention(d, i);
+		const char *how = dyad_mention_how_name(m.how);
+		if (format == DYAD_RENDER_TEXT) {
+			text_id(&o, a);
+			out_num(&o, m.sentence);
+			out_lit(&o, "\t");
+			out_num(&o, m.start);
+			out_lit(&o, "\t");
+			out_num(&o, m.end);
+			out_lit(&o, "\t");
+			out_collapsed(&o, d->text + m.start, m.end - m.start);
+			out_lit(&o, "\t");
+			out_collapsed(&o, m.code.p, m.code.n);
+			out_lit(&o, "\t");
+			out_collapsed(&o, m.entry.p, m.entry.n);
+			out_lit(&o, "\t");
+			out_lit(&o, how);
+			out_lit(&o, "\n");
+		} else {
+			out_lit(&o, "{\"article\":");
+			out_json(&o, a->id.p, a->id.n);
+			out_lit(&o, ",\"sentence\":");
+			out_num(&o, m.sentence);
+			out_lit(&o, ",\"start\":");
+			out_num(&o, m.start);
+			out_lit(&o, ",\"end\":");
+			out_num(&o, m.end);
+			out_lit(&o, ",\"text\":");
+			out_json(&o, d->text + m.start, m.end - m.start);
+			out_lit(&o, ",\"code\":");
+			out_json(&o, m.code.p, m.code.n);
+			out_lit(&o, ",\"entry\":");
+			out_json(&o, m.entry.p, m.entry.n);
+			out_lit(&o, ",\"how\":\"");
+			out_lit(&o, how);
+			out_lit(&o, "\"}\n");
+		}
+		if (o.b.n > 1 << 16)
+			out_flush(&o);
+	}
+	return out_done(&o);
+}

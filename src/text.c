@@ -20,6 +20,7 @@ dyad_doc *dyad_doc_new(const dyad_allocator *alloc)
 	memset(d, 0, sizeof *d);
 	d->alloc = a;
 	buf_init(&d->norm, &d->alloc, (size_t)DYAD_MAX_ARTICLE_BYTES * 4 + 64);
+	buf_init(&d->strs, &d->alloc, (size_t)DYAD_MAX_ARTICLE_BYTES * 4 + 64);
 	return d;
 }
 
@@ -29,6 +30,11 @@ void dyad_doc_free(dyad_doc *d)
 		return;
 	dyad_allocator a = d->alloc;
 	buf_free(&d->norm);
+	buf_free(&d->strs);
+	mem_free(&a, d->ments);
+	mem_free(&a, d->keys);
+	mem_free(&a, d->names);
+	mem_free(&a, d->raws);
 	mem_free(&a, d->toks);
 	mem_free(&a, d->sents);
 	mem_free(&a, d);
@@ -40,6 +46,9 @@ static void doc_reset(dyad_doc *d, const char *text, size_t len)
 	d->len = len;
 	d->ntoks = 0;
 	d->nsents = 0;
+	d->nments = 0;
+	d->dict = NULL;
+	buf_clear(&d->strs);
 	buf_clear(&d->norm);
 	d->has_dateline = false;
 	d->dateline_end_tok = 0;

@@ -296,6 +296,108 @@ DYAD_API dyad_status dyad_render_tokens(const dyad_doc *doc, const dyad_article 
 /* The name of a token class: "word", "number", "punct", ... Static string. */
 DYAD_API const char *dyad_token_class_name(dyad_token_class cls);
 
+/* ## Dictionaries */
+
+/*
+ * A dictionary: actors (countries, people, organisations, armed groups),
+ * agents (roles such as "foreign minister" that combine with a country) and
+ * titles, loaded from files in our format (docs/dictionaries.md) or in the
+ * TABARI and PETRARCH formats. Load every file, then use it: the first use
+ * compiles it, after which it is read-only and may be shared by threads.
+ */
+typedef struct dyad_dict dyad_dict;
+
+typedef enum dyad_dict_format {
+	DYAD_DICT_AUTO = 0,      /* ours if it has "entry" lines, else by file name */
+	DYAD_DICT_DYAD,          /* our format */
+	DYAD_DICT_PEER_ACTORS,   /* TABARI .actors, PETRARCH/Phoenix *.actors.txt */
+	DYAD_DICT_PEER_AGENTS    /* TABARI .agents, PETRARCH/Phoenix agents */
+} dyad_dict_format;
+
+typedef struct dyad_dict_stats {
+	uint64_t files;
+	uint64_t entries;        /* actors, agents and titles */
+	uint64_t phrases;        /* names, aliases, adjectives, capitals */
+	uint64_t codes;          /* codes, dated or not */
+	uint64_t lines;          /* lines read */
+	uint64_t lines_skipped;  /* lines not understood (each reported) */
+} dyad_dict_stats;
+
+/* Called for each problem found while loading; the line is skipped and
+ * loading goes on. `e` is valid only during the call. */
+typedef void (*dyad_diag_fn)(void *ctx, const dyad_error *e);
+
+DYAD_API dyad_dict *dyad_dict_new(const dyad_allocator *alloc);
+DYAD_API void dyad_dict_free(dyad_dict *dict);
+DYAD_API void dyad_dict_set_diag(dyad_dict *dict, dyad_diag_fn fn, void *ctx);
+
+/*
+ * Load a dictionary file (or text in memory, named `name` in messages).
+ * Returns DYAD_OK even when some lines were skipped (they are reported to
+ * the diag function and counted); DYAD_ERR_IO if the file cannot be read,
+ * DYAD_ERR_NOMEM, or DYAD_ERR_ARG after the dictionary was compiled.
+ */
+DYAD_API dyad_status dyad_dict_load(dyad_dict *dict, const char *path, dyad_dict_format format,
+                                    dyad_error *err);
+DYAD_API dyad_status dyad_dict_load_mem(dyad_dict *dict, const char *name, const char *text,
+                                        size_t len, dyad_dict_format format, dyad_error *err);
+/* Compile now (otherwise done on first use); returns DYAD_ERR_NOMEM if
+ * memory runs out. */
+DYAD_API dyad_status dyad_dict_compile(dyad_dict *dict, dyad_error *err);
+DYAD_API dyad_dict_stats dyad_dict_get_stats(const dyad_dict *dict);
+
+/* ## Actor mentions */
+
+typedef enum dyad_mention_how {
+	DYAD_HOW_EXACT = 0,  /* a name in the dictionary, as written */
+	DYAD_HOW_VARIANT,    /* another spelling of a name (transliteration, hyphens, al-) */
+	DYAD_HOW_SURNAME,    /* a surname alone, after the full name in the article */
+	DYAD_HOW_COREF,      /* a pronoun or role phrase naming an actor named before */
+	DYAD_HOW_AGENT       /* a role combined with a country: "Iraqi police" */
+} dyad_mention_how;
+
+#define DYAD_MENTION_LOCATIVE (1u << 0) /* after in/at/to/from...: a place as much as an actor */
+
+/*
+ * One actor mention. `code` is the CAMEO-style code at the article's date;
+ * `entry` the dictionary entry's id ("person:ebrahim-raisi"; for agents
+ * combined with a country, the agent's); `name` its canonical name. Views
+ * are borrowed from the document and the dictionary: valid until the next
+ * dyad_doc_analyze / dyad_doc_find_actors, and while the dictionary lives.
+ */
+typedef struct dyad_mention {
+	size_t sentence;
+	size_t start, end;
+	size_t first_token, ntokens;
+	dyad_str code;
+	dyad_str entry;
+	dyad_str name;
+	dyad_mention_how how;
+	unsigned flags;
+} dyad_mention;
+
+/*
+ * Find the actors in an analysed document. `date` is the article's date
+ * ("YYYY-MM-DD", or NULL / "" when unknown): it chooses each person's code
+ * by the office held then. Compiles the dictionary if needed.
+ */
+DYAD_API dyad_status dyad_doc_find_actors(dyad_doc *doc, dyad_dict *dict, const char *date,
+                                          dyad_error *err);
+DYAD_API size_t dyad_doc_mention_count(const dyad_doc *doc);
+DYAD_API dyad_mention dyad_doc_mention(const dyad_doc *doc, size_t i);
+/* "exact", "variant", "surname", "coreference", "agent". Static string. */
+DYAD_API const char *dyad_mention_how_name(dyad_mention_how how);
+
+/*
+ * Write the mentions of `doc`. TEXT: "id TAB sentence TAB start TAB end TAB
+ * text TAB code TAB entry TAB how" per mention. JSON: one object per
+ * mention with the keys article, sentence, start, end, text, code, entry,
+ * how.
+ */
+DYAD_API dyad_status dyad_render_actors(const dyad_doc *doc, const dyad_article *article,
+                                        dyad_render_format format, dyad_write_fn write,
+                                        void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

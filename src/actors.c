@@ -1,0 +1,677 @@
+/*
+ * actors.c -- stage 2b: sentences + dictionary -> actor mentions.
+ *
+ * In: an analysed document (tokens, sentences), a compiled dictionary and
+ * the article's date. Out: doc->ments, one per actor mention, in text
+ * order, each with its code at that date and how it was found.
+ *
+ * Per sentence:
+ * 1. Keys: every name part gets a variant key (translit.c).
+ * 2. Matching: from each key, walk the hash of key-sequence prefixes while
+ *    some phrase continues, and keep the longest phrase that verifies: a
+ *    lower-case dictionary word must be the same word; a capitalised name
+ *    part must be capitalised in the text (any spelling with the same key);
+ *    an acronym must be in capitals ("US", not "us"). Where no phrase
+ *    starts, a surname seen earlier in the article with its full name may.
+ * 3. Composition, what a reader does with the pieces:
+ *    - titles and roles before a person are the person's ("Iran's President
+ *      Ebrahim Raisi" is one mention of Raisi);
+ *    - a country with a role is one actor: "Iranian foreign minister",
+ *      "Israel's army", "police in Lima" -> IRNGOV, ISRMIL, PERCOP;
+ *    - a group with a role is the group ("Hamas fighters");
+ *    - a capital alone stands for the government ("Tehran said" ->
+ *      IRNGOV), after in/at/to/from for the country as a place;
+ *    - a name that is also a first name or a word ("Jordan") is dropped
+ *      when it sits inside another capitalised name ("Michael Jordan").
+ * 4. Coreference: "he"/"she" is the last person named; "the group" the
+ *    last organisation; a role phrase ("the Iranian president", "Iran's top
+ *    diplomat", "the Islamic Jihad leader") the person named earlier who
+ *    held that office at the article's date.
+ */
+#include "dyad_int.h"
+
+#include <string.h>
+
+typedef struct raw_match {
+	uint32_t first, last; /* key items */
+	uint32_t entry;
+	uint8_t how;
+	uint8_t role;          /* phrase_role */
+	bool dropped;
+} raw_match;
+
+typedef struct local_name {
+	uint64_t h;
+	uint32_t entry;
+} local_name;
+
+#define SEQ_SEED 0x243F6A8885A308D3ull
+
+typedef struct finder {
+	dyad_doc *doc;
+	const dyad_dict *dict;
+	uint32_t date;
+	size_t sentence;
+	size_t first_mention; /* of this sentence */
+} finder;
+
+/* --- matching ------------------------------------------------------------ */
+
+static bool verify(const finder *f, const dict_phrase *ph, size_t i, bool *exact)
+{
+	const dyad_dict *d = f->dict;
+	const dyad_doc *doc = f->doc;
+	*exact = true;
+	for (uint32_t k = 0; k < ph->n; k++) {
+		const dict_ptok *pt = &d->ptoks[ph->first + k];
+		const key_item *it = &doc->keys[i + k];
+		if (it->key != pt->key)
+			return false;
+		bool same = it->norm_len == pt->norm_len &&
+		            memcmp(doc->norm.p + it->norm, dict_s(d, pt->norm), pt->norm_len) == 0;
+		if (!same)
+			*exact = false;
+		if (pt->req == REQ_EXACT && !same)
+			return false;
+		if (pt->req == REQ_CAP && !(it->caps & (KEY_CAP | KEY_UPPER)))
+			return false;
+		if (pt->req == REQ_UPPER && !(it->caps & KEY_UPPER))
+			return false;
+	}
+	return true;
+}
+
+/* Does entry e hold a dated code (an office) at the date? */
+static bool active(const finder *f, const dict_entry *e)
+{
+	if (!f->date)
+		return false;
+	for (uint32_t i = 0; i < e->ncodes; i++) {
+		const dict_code *c = &f->dict->codes[e->first_code + i];
+		if (c->dated && c->from <= f->date && f->date <= c->to)
+			return true;
+	}
+	return false;
+}
+
+/* Among phrases with one key sequence, the best: exact before variant,
+ * in office at the date before not, then the first loaded. */
+static int score(const finder *f, const dict_phrase *ph, bool exact)
+{
+	const dict_entry *e = &f->dict->entries[ph->entry];
+	return (exact ? 4 : 0) + (active(f, e) ? 2 : 0) + (e->kind != EK_TITLE ? 1 : 0);
+}
+
+static dyad_status push_raw(dyad_doc *doc, raw_match r)
+{
+	if (doc->nraws == doc->cap_raws) {
+		dyad_status st = mem_grow(&doc->alloc, (void **)&doc->raws, &doc->cap_raws,
+		                          doc->nraws + 1, sizeof *doc->raws);
+		if (st != DYAD_OK)
+			return st;
+	}
+	doc->raws[doc->nraws++] = r;
+	return DYAD_OK;
+}
+
+static bool capitalised(const key_item *it)
+{
+	return (it->caps & (KEY_CAP | KEY_UPPER)) != 0;
+}
+
+/* A surname (one or two keys) seen in this article after its full name. */
+static size_t local_match(const finder *f, size_t i, uint32_t *entry)
+{
+	const dyad_doc *doc = f->doc;
+	for (size_t len = 2; len >= 1; len--) {
+		if (i + len > doc->nkeys)
+			continue;
+		uint64_t h = SEQ_SEED;
+		bool caps = true;
+		for (size_t k = 0; k < len; k++) {
+			h = dict_seq_hash(h, doc->keys[i + k].key);
+			caps &= capitalised(&doc->keys[i + k]);
+		}
+		if (!caps)
+			continue;
+		for (size_t n = doc->nnames; n-- > 0;)
+			if (doc->names[n].h == h) {
+				*entry = doc->names[n].entry;
+				return len;
+			}
+	}
+	return 0;
+}
+
+static dyad_status match_sentence(finder *f)
+{
+	dyad_doc *doc = f->doc;
+	const dyad_dict *d = f->dict;
+	doc->nraws = 0;
+	size_t i = 0;
+	while (i < doc->nkeys) {
+		uint64_t h = SEQ_SEED;
+		size_t best_len = 0;
+		int best_score = -1;
+		raw_match best = {0, 0, 0, 0, 0, false};
+		for (size_t j = i; j < doc->nkeys && j - i < d->max_phrase; j++) {
+			h = dict_seq_hash(h, doc->keys[j].key);
+			const dict_slot *s = dict_lookup(d, h);
+			if (!s)
+				break;
+			for (uint32_t p = s->phrase; p != UINT32_MAX; p = d->phrases[p].next) {
+				bool exact;
+				const dict_phrase *ph = &d->phrases[p];
+				if (ph->n != j - i + 1 || !verify(f, ph, i, &exact))
+					continue;
+				int sc = score(f, ph, exact);
+				if (j - i + 1 > best_len || sc > best_score) {
+					best_len = j - i + 1;
+					best_score = sc;
+					best = (raw_match){(uint32_t)i, (uint32_t)j, ph->entry,
+					                   (uint8_t)(exact ? DYAD_HOW_EXACT : DYAD_HOW_VARIANT),
+					                   ph->role, false};
+				}
+			}
+			if (!s->prefix)
+				break;
+		}
+		uint32_t entry;
+		size_t ll = local_match(f, i, &entry);
+		if (ll > best_len) {
+			best = (raw_match){(uint32_t)i, (uint32_t)(i + ll - 1), entry, DYAD_HOW_SURNAME,
+			                   PR_NAME, false};
+			best_len = ll;
+		}
+		if (best_len) {
+			dyad_status st = push_raw(doc, best);
+			if (st != DYAD_OK)
+				return st;
+			i += best_len;
+		} else {
+			i++;
+		}
+	}
+	return DYAD_OK;
+}
+
+/* --- helpers over tokens and entries ------------------------------------- */
+
+static uint32_t raw_tok_first(const finder *f, const raw_match *r)
+{
+	return f->doc->keys[r->first].tok;
+}
+
+static uint32_t raw_tok_last(const finder *f, const raw_match *r)
+{
+	return f->doc->keys[r->last].tok;
+}
+
+static const dict_entry *entry_of(const finder *f, uint32_t e)
+{
+	return &f->dict->entries[e];
+}
+
+static bool tok_norm_is(const dyad_doc *d, size_t k, const char *lit)
+{
+	return k < d->ntoks && tok_is(d, &d->toks[k], lit, strlen(lit));
+}
+
+static bool tok_in(const dyad_doc *d, size_t k, const char *const *words)
+{
+	for (size_t i = 0; words[i]; i++)
+		if (tok_norm_is(d, k, words[i]))
+			return true;
+	return false;
+}
+
+static const char *code_at(const finder *f, const dict_entry *e)
+{
+	const dict_code *c = dict_code_at(f->dict, e, f->date);
+	return c ? dict_s(f->dict, c->code) : "";
+}
+
+/* A country-like entry: a country, or a peer entry whose code is a bare
+ * country code. Returns its three-letter code or NULL. */
+static const char *country_code(const finder *f, const dict_entry *e)
+{
+	if (e->kind == EK_COUNTRY || (e->kind == EK_OTHER && strlen(code_at(f, e)) == 3)) {
+		const char *c = code_at(f, e);
+		return strlen(c) >= 3 ? c : NULL;
+	}
+	return NULL;
+}
+
+static bool is_kind(const finder *f, const raw_match *r, entry_kind k)
+{
+	return entry_of(f, r->entry)->kind == k;
+}
+
+/* --- mentions -------------------------------------------------------------- */
+
+static dyad_status add_mention(finder *f, uint32_t first_tok, uint32_t last_tok, uint32_t entry,
+                               const char *code, size_t code_len, dyad_mention_how how,
+                               unsigned flags)
+{
+	dyad_doc *doc = f->doc;
+	if (doc->nments == doc->cap_ments) {
+		dyad_status st = mem_grow(&doc->alloc, (void **)&doc->ments, &doc->cap_ments,
+		                          doc->nments + 1, sizeof *doc->ments);
+		if (st != DYAD_OK)
+			return st;
+	}
+	mention *m = &doc->ments[doc->nments];
+	m->sentence = (uint32_t)f->sentence;
+	m->first = first_tok;
+	m->ntok = last_tok - first_tok + 1;
+	m->entry = entry;
+	m->how = (uint8_t)how;
+	m->flags = (uint8_t)flags;
+	m->code = (uint32_t)doc->strs.n;
+	m->code_len = (uint32_t)code_len;
+	dyad_status st = buf_append(&doc->strs, code, code_len);
+	if (st != DYAD_OK)
+		return st;
+	doc->nments++;
+	return DYAD_OK;
+}
+
+/* Country code + role code: "IRN" + "~GOV" -> IRNGOV; "NGO~" + "IRN" -> NGOIRN. */
+static size_t compose(const char *country, const char *role, char *out, size_t cap)
+{
+	size_t cn = strlen(country), rn = strlen(role);
+	if (cn + rn + 1 > cap)
+		return 0;
+	if (rn && role[0] == '~') {
+		memcpy(out, country, cn);
+		memcpy(out + cn, role + 1, rn - 1);
+		return cn + rn - 1;
+	}
+	if (rn && role[rn - 1] == '~') {
+		memcpy(out, role, rn - 1);
+		memcpy(out + rn - 1, country, cn);
+		return cn + rn - 1;
+	}
+	memcpy(out, country, cn);
+	return cn;
+}
+
+static const char *const locatives[] = {"in", "at", "to", "from", "near", "outside", "into",
+                                        "inside", "across", "around", "toward", "towards",
+                                        "via", "within", "throughout", "across", NULL};
+
+static bool after_locative(const finder *f, uint32_t first_tok)
+{
+	size_t s0 = f->doc->sents[f->sentence].first;
+	if (first_tok == s0)
+		return false;
+	size_t k = first_tok - 1;
+	if (tok_norm_is(f->doc, k, "the") && k > s0)
+		k--;
+	return tok_in(f->doc, k, locatives);
+}
+
+/* The office an agent names, for coreference: by its canonical name. */
+static bool agent_office(const finder *f, const dict_entry *e, office *offs, size_t *n)
+{
+	static const struct {
+		const char *name;
+		office o[3];
+	} map[] = {
+	    {"president", {OFF_PRESIDENT, OFF_HEAD_OF_STATE, OFF_NONE}},
+	    {"prime minister", {OFF_PRIME_MINISTER, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
+	    {"premier", {OFF_PRIME_MINISTER, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
+	    {"chancellor", {OFF_CHANCELLOR, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
+	    {"foreign minister", {OFF_FOREIGN_MINISTER, OFF_NONE, OFF_NONE}},
+	    {"top diplomat", {OFF_FOREIGN_MINISTER, OFF_NONE, OFF_NONE}},
+	    {"defence minister", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
+	    {"defense minister", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
+	    {"interior minister", {OFF_INTERIOR_MINISTER, OFF_NONE, OFF_NONE}},
+	    {"supreme leader", {OFF_SUPREME_LEADER, OFF_NONE, OFF_NONE}},
+	    {"king", {OFF_KING, OFF_HEAD_OF_STATE, OFF_NONE}},
+	    {"emir", {OFF_EMIR, OFF_HEAD_OF_STATE, OFF_NONE}},
+	    {"leader", {OFF_LEADER, OFF_SECRETARY_GENERAL, OFF_SUPREME_LEADER}},
+	    {"secretary general", {OFF_SECRETARY_GENERAL, OFF_LEADER, OFF_NONE}},
+	    {"secretary-general", {OFF_SECRETARY_GENERAL, OFF_LEADER, OFF_NONE}},
+	    {"chief", {OFF_LEADER, OFF_SECRETARY_GENERAL, OFF_ARMY_CHIEF}},
+	    {"head of state", {OFF_HEAD_OF_STATE, OFF_PRESIDENT, OFF_KING}},
+	    {"head of government", {OFF_HEAD_OF_GOVERNMENT, OFF_PRIME_MINISTER, OFF_NONE}},
+	    {"army chief", {OFF_ARMY_CHIEF, OFF_NONE, OFF_NONE}},
+	    {"spokesperson", {OFF_SPOKESPERSON, OFF_NONE, OFF_NONE}},
+	    {"spokesman", {OFF_SPOKESPERSON, OFF_NONE, OFF_NONE}},
+	};
+	const char *name = dict_s(f->dict, e->name);
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
+		if (strcmp(map[i].name, name) != 0)
+			continue;
+		*n = 0;
+		for (int k = 0; k < 3 && map[i].o[k] != OFF_NONE; k++)
+			offs[(*n)++] = map[i].o[k];
+		return true;
+	}
+	return false;
+}
+
+/* Did person entry e hold one of the offices for `code_prefix` at the date? */
+static bool holds(const finder *f, const dict_entry *e, const office *offs, size_t n,
+                  const char *code_prefix)
+{
+	size_t pn = strlen(code_prefix);
+	for (uint32_t i = 0; i < e->ncodes; i++) {
+		const dict_code *c = &f->dict->codes[e->first_code + i];
+		if (!c->office || strncmp(dict_s(f->dict, c->code), code_prefix, pn) != 0)
+			continue;
+		if (f->date && !(c->from <= f->date && f->date <= c->to))
+			continue;
+		for (size_t k = 0; k < n; k++)
+			if (c->office == offs[k])
+				return true;
+	}
+	return false;
+}
+
+/* The most recent earlier mention of a person who held the office. */
+static bool find_holder(const finder *f, const office *offs, size_t n, const char *prefix,
+                        uint32_t *entry)
+{
+	for (size_t m = f->doc->nments; m-- > 0;) {
+		const dict_entry *e = entry_of(f, f->doc->ments[m].entry);
+		if (e->kind == EK_PERSON && holds(f, e, offs, n, prefix)) {
+			*entry = f->doc->ments[m].entry;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A role with a country or group: resolve to the person who held it,
+ * named before in the article, or emit the composed code. */
+static dyad_status emit_role(finder *f, uint32_t t0, uint32_t t1, const dict_entry *agent,
+                             uint32_t agent_entry, const char *prefix, const char *code,
+                             size_t code_len)
+{
+	office offs[3];
+	size_t n = 0;
+	uint32_t holder;
+	if (agent_office(f, agent, offs, &n) && find_holder(f, offs, n, prefix, &holder)) {
+		const char *c = code_at(f, entry_of(f, holder));
+		return add_mention(f, t0, t1, holder, c, strlen(c), DYAD_HOW_COREF, 0);
+	}
+	return add_mention(f, t0, t1, agent_entry, code, code_len, DYAD_HOW_AGENT, 0);
+}
+
+/* Register a person's surname (last one and two name keys) for later. */
+static dyad_status remember_name(finder *f, const raw_match *r)
+{
+	dyad_doc *doc = f->doc;
+	size_t n = r->last - r->first + 1;
+	for (size_t len = 1; len <= 2 && len < n; len++) {
+		uint64_t h = SEQ_SEED;
+		for (size_t k = r->last + 1 - len; k <= r->last; k++)
+			h = dict_seq_hash(h, doc->keys[k].key);
+		if (doc->nnames == doc->cap_names) {
+			dyad_status st = mem_grow(&doc->alloc, (void **)&doc->names, &doc->cap_names,
+			                          doc->nnames + 1, sizeof *doc->names);
+			if (st != DYAD_OK)
+				return st;
+		}
+		doc->names[doc->nnames++] = (local_name){h, r->entry};
+	}
+	return DYAD_OK;
+}
+
+/* --- composition ----------------------------------------------------------- */
+
+/* Tokens strictly between two matches, skipping possessive 's. */
+static bool adjacent_raw(const finder *f, const raw_match *a, const raw_match *b)
+{
+	uint32_t k = raw_tok_last(f, a) + 1, end = raw_tok_first(f, b);
+	while (k < end && (f->doc->toks[k].flags & DYAD_TOKEN_CLITIC) && tok_norm_is(f->doc, k, "'s"))
+		k++;
+	return k == end;
+}
+
+/* "Michael Jordan", "Jordan Peterson": an ambiguous name inside a longer
+ * capitalised name is not the country. */
+static bool inside_other_name(const finder *f, const raw_match *r)
+{
+	const dyad_doc *d = f->doc;
+	uint32_t a = raw_tok_first(f, r), b = raw_tok_last(f, r);
+	size_t s0 = d->sents[f->sentence].first, s1 = s0 + d->sents[f->sentence].ntok;
+	bool before = a > s0 && d->toks[a - 1].cls == DYAD_TOKEN_WORD &&
+	              (d->toks[a - 1].flags & DYAD_TOKEN_CAPITALIZED) && d->toks[a - 1].end + 1 >= d->toks[a].start;
+	bool after = b + 1 < s1 && d->toks[b + 1].cls == DYAD_TOKEN_WORD &&
+	             (d->toks[b + 1].flags & DYAD_TOKEN_CAPITALIZED);
+	if (before && a - 1 == s0)
+		before = false; /* a sentence-initial capital says nothing */
+	return before || after;
+}
+
+static dyad_status compose_sentence(finder *f)
+{
+	dyad_doc *doc = f->doc;
+	raw_match *rs = doc->raws;
+	size_t n = doc->nraws;
+	dyad_status st = DYAD_OK;
+	/* titles, roles and countries right before a person belong to the person */
+	for (size_t i = 0; i < n; i++) {
+		if (!is_kind(f, &rs[i], EK_PERSON))
+			continue;
+		for (size_t j = i; j-- > 0 && adjacent_raw(f, &rs[j], &rs[j + 1]);) {
+			entry_kind k = entry_of(f, rs[j].entry)->kind;
+			if (k != EK_TITLE && k != EK_AGENT && k != EK_COUNTRY && k != EK_OTHER)
+				break;
+			rs[j].dropped = true;
+		}
+	}
+	for (size_t i = 0; i < n && st == DYAD_OK; i++) {
+		raw_match *r = &rs[i];
+		if (r->dropped)
+			continue;
+		const dict_entry *e = entry_of(f, r->entry);
+		uint32_t t0 = raw_tok_first(f, r), t1 = raw_tok_last(f, r);
+		raw_match *next = i + 1 < n ? &rs[i + 1] : NULL;
+		const dict_entry *ne = next ? entry_of(f, next->entry) : NULL;
+		if (e->kind == EK_TITLE)
+			continue;
+		if ((e->flags & ENTRY_AMBIGUOUS) && r->last == r->first && inside_other_name(f, r))
+			continue;
+		const char *cc = country_code(f, e);
+		/* country + role: "Iranian foreign minister", "Israel's army" */
+		if (cc && next && ne->kind == EK_AGENT && adjacent_raw(f, r, next)) {
+			char code[64];
+			size_t len = compose(cc, code_at(f, ne), code, sizeof code);
+			st = emit_role(f, t0, raw_tok_last(f, next), ne, next->entry, cc, code, len);
+			next->dropped = true;
+			continue;
+		}
+		/* group + role: "Hamas fighters", "the Islamic Jihad leader" */
+		if ((e->kind == EK_GROUP || e->kind == EK_IGO) && next && ne->kind == EK_AGENT &&
+		    adjacent_raw(f, r, next)) {
+			const char *gc = code_at(f, e);
+			st = emit_role(f, t0, raw_tok_last(f, next), ne, r->entry, gc, gc, strlen(gc));
+			next->dropped = true;
+			continue;
+		}
+		if (e->kind == EK_AGENT) {
+			/* role + of/in + country: "foreign minister of Iran", "police in Lima" */
+			uint32_t k = t1 + 1;
+			bool of = tok_norm_is(doc, k, "of"), in = tok_norm_is(doc, k, "in");
+			if ((of || in) && tok_norm_is(doc, k + 1, "the"))
+				k++;
+			const char *ncc = next ? country_code(f, ne) : NULL;
+			if ((of || in) && next && ncc && raw_tok_first(f, next) == k + 1) {
+				char code[64];
+				size_t len = compose(ncc, code_at(f, e), code, sizeof code);
+				st = emit_role(f, t0, raw_tok_last(f, next), e, r->entry, ncc, code, len);
+				next->dropped = true;
+				continue;
+			}
+			const char *rc = code_at(f, e);
+			char code[64];
+			size_t len = compose("", rc, code, sizeof code);
+			st = add_mention(f, t0, t1, r->entry, code, len, DYAD_HOW_AGENT, 0);
+			continue;
+		}
+		unsigned flags = after_locative(f, t0) ? DYAD_MENTION_LOCATIVE : 0;
+		if (cc && r->role == PR_CAPITAL && !flags) { /* "Tehran said" */
+			char code[64];
+			size_t len = compose(cc, "~GOV", code, sizeof code);
+			st = add_mention(f, t0, t1, r->entry, code, len, (dyad_mention_how)r->how, 0);
+			continue;
+		}
+		const char *c = code_at(f, e);
+		st = add_mention(f, t0, t1, r->entry, c, strlen(c), (dyad_mention_how)r->how, flags);
+		if (st == DYAD_OK && e->kind == EK_PERSON && r->how != DYAD_HOW_SURNAME)
+			st = remember_name(f, r);
+	}
+	return st;
+}
+
+/* --- pronouns ---------------------------------------------------------------- */
+
+static bool covered(const finder *f, size_t k)
+{
+	for (size_t m = f->first_mention; m < f->doc->nments; m++) {
+		const mention *mm = &f->doc->ments[m];
+		if (k >= mm->first && k < mm->first + mm->ntok)
+			return true;
+	}
+	return false;
+}
+
+/* he/she/him and "the group": the last person or organisation named before
+ * the pronoun. Mentions of this sentence after it do not count. */
+static dyad_status pronouns(finder *f)
+{
+	dyad_doc *doc = f->doc;
+	const sent *s = &doc->sents[f->sentence];
+	static const char *const persons[] = {"he", "she", "him", NULL};
+	static const char *const groups[] = {"group", "movement", "organisation", "organization",
+	                                     NULL};
+	dyad_status st = DYAD_OK;
+	size_t limit = doc->nments;
+	for (size_t k = s->first; k < s->first + s->ntok && st == DYAD_OK; k++) {
+		bool person = tok_in(doc, k, persons);
+		bool group = k > s->first && tok_norm_is(doc, k - 1, "the") && tok_in(doc, k, groups);
+		if ((!person && !group) || covered(f, k))
+			continue;
+		uint32_t entry = UINT32_MAX;
+		for (size_t m = limit; m-- > 0;) {
+			const mention *mm = &doc->ments[m];
+			if (mm->sentence == f->sentence && mm->first > k)
+				continue;
+			entry_kind ek = entry_of(f, mm->entry)->kind;
+			if ((person && ek == EK_PERSON) || (group && (ek == EK_GROUP || ek == EK_IGO))) {
+				entry = mm->entry;
+				break;
+			}
+		}
+		if (entry == UINT32_MAX)
+			continue;
+		const char *c = code_at(f, entry_of(f, entry));
+		st = add_mention(f, group ? (uint32_t)k - 1 : (uint32_t)k, (uint32_t)k, entry, c,
+		                 strlen(c), DYAD_HOW_COREF, 0);
+	}
+	return st;
+}
+
+/* Mentions of one sentence in text order (insertion sort: there are few). */
+static void sort_sentence(finder *f)
+{
+	mention *m = f->doc->ments + f->first_mention;
+	size_t n = f->doc->nments - f->first_mention;
+	for (size_t i = 1; i < n; i++) {
+		mention x = m[i];
+		size_t j = i;
+		while (j > 0 && m[j - 1].first > x.first) {
+			m[j] = m[j - 1];
+			j--;
+		}
+		m[j] = x;
+	}
+}
+
+static uint32_t parse_date(const char *date)
+{
+	uint32_t v;
+	if (!date || !*date || !dict_date(date, strlen(date), false, &v))
+		return 0;
+	return v;
+}
+
+dyad_status dyad_doc_find_actors(dyad_doc *doc, dyad_dict *dict, const char *date, dyad_error *err)
+{
+	if (!doc || !dict) {
+		error_set(err, DYAD_ERR_ARG, "no document or no dictionary", NULL, 0, 0);
+		return DYAD_ERR_ARG;
+	}
+	dyad_status st = dyad_dict_compile(dict, err);
+	if (st != DYAD_OK)
+		return st;
+	doc->nments = 0;
+	doc->nnames = 0;
+	buf_clear(&doc->strs);
+	doc->dict = dict;
+	finder f = {doc, dict, parse_date(date), 0, 0};
+	for (size_t s = 0; s < doc->nsents && st == DYAD_OK; s++) {
+		f.sentence = s;
+		f.first_mention = doc->nments;
+		st = translit_keys(doc, doc->sents[s].first, doc->sents[s].ntok, &doc->keys, &doc->nkeys,
+		                   &doc->cap_keys, &doc->alloc);
+		if (st == DYAD_OK)
+			st = match_sentence(&f);
+		if (st == DYAD_OK)
+			st = compose_sentence(&f);
+		if (st == DYAD_OK)
+			st = pronouns(&f);
+		sort_sentence(&f);
+	}
+	if (st != DYAD_OK) {
+		doc->nments = 0;
+		error_set(err, st, "out of memory finding actors", NULL, 0, 0);
+	}
+	return st;
+}
+
+size_t dyad_doc_mention_count(const dyad_doc *doc)
+{
+	return doc ? doc->nments : 0;
+}
+
+dyad_mention dyad_doc_mention(const dyad_doc *doc, size_t i)
+{
+	dyad_mention m;
+	memset(&m, 0, sizeof m);
+	m.code.p = m.entry.p = m.name.p = "";
+	if (!doc || i >= doc->nments || !doc->dict)
+		return m;
+	const mention *x = &doc->ments[i];
+	const dict_entry *e = &doc->dict->entries[x->entry];
+	m.sentence = x->sentence;
+	m.first_token = x->first;
+	m.ntokens = x->ntok;
+	m.start = doc->toks[x->first].start;
+	m.end = doc->toks[x->first + x->ntok - 1].end;
+	m.code.p = doc->strs.p ? doc->strs.p + x->code : "";
+	m.code.n = x->code_len;
+	m.entry.p = dict_s(doc->dict, e->id);
+	m.entry.n = strlen(m.entry.p);
+	m.name.p = dict_s(doc->dict, e->name);
+	m.name.n = strlen(m.name.p);
+	m.how = (dyad_mention_how)x->how;
+	m.flags = x->flags;
+	return m;
+}
+
+const char *dyad_mention_how_name(dyad_mention_how how)
+{
+	switch (how) {
+	case DYAD_HOW_EXACT: return "exact";
+	case DYAD_HOW_VARIANT: return "variant";
+	case DYAD_HOW_SURNAME: return "surname";
+	case DYAD_HOW_COREF: return "coreference";
+	case DYAD_HOW_AGENT: return "agent";
+	}
+	return "unknown";
+}
