@@ -14,7 +14,6 @@
  */
 #include "dyad/dyad.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -41,8 +40,8 @@ typedef struct text_opts {
 	int nfiles;
 	const char **dicts;
 	int ndicts;
-	const char *date;      /* --date: overrides the articles' dates */
-	dyad_dict *dict;       /* loaded when the command needs actors */
+	const char *date; /* --date: overrides the articles' dates */
+	dyad_dict *dict;  /* loaded when the command needs actors */
 } text_opts;
 
 static bool parse_format(const char *s, dyad_format *out)
@@ -259,40 +258,6 @@ static void print_diag(void *ctx, const dyad_error *e)
 		fputs("dyad: more dictionary problems; only the first 200 are shown\n", stderr);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Load every *.txt in dir, in name order. Returns the number of files. */
-static int load_dir(dyad_dict *d, const char *dir, bool *failed)
-{
-	DIR *dp = opendir(dir);
-	if (!dp)
-		return 0;
-	char *names[1024];
-	int n = 0;
-	struct dirent *de;
-	while ((de = readdir(dp)) != NULL && n < 1024) {
-		size_t len = strlen(de->d_name);
-		if (len > 4 && strcmp(de->d_name + len - 4, ".txt") == 0 && de->d_name[0] != '.')
-			names[n++] = strdup(de->d_name);
-	}
-	closedir(dp);
-	qsort(names, (size_t)n, sizeof *names, cmp_str);
-	for (int i = 0; i < n; i++) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		dyad_error err;
-		if (dyad_dict_load(d, path, DYAD_DICT_AUTO, &err) != DYAD_OK) {
-			report(&err);
-			*failed = true;
-		}
-		free(names[i]);
-	}
-	return n;
-}
-
 static const char *data_dir(void)
 {
 	const char *env = getenv("DYAD_DATA");
@@ -311,14 +276,22 @@ static dyad_dict *load_dicts(const text_opts *o, diag_count *dc)
 	dyad_dict_set_diag(d, print_diag, dc);
 	bool failed = false;
 	if (o->default_dicts) {
-		char dir[4096];
-		int files = 0;
-		snprintf(dir, sizeof dir, "%s/actors", data_dir());
-		files += load_dir(d, dir, &failed);
-		snprintf(dir, sizeof dir, "%s/agents", data_dir());
-		files += load_dir(d, dir, &failed);
+		static const char *const subdirs[] = {"actors", "agents"};
+		size_t files = 0;
+		for (size_t i = 0; i < 2; i++) {
+			char dir[4096];
+			size_t n = 0;
+			dyad_error err;
+			snprintf(dir, sizeof dir, "%s/%s", data_dir(), subdirs[i]);
+			if (dyad_dict_load_dir(d, dir, &n, &err) != DYAD_OK) {
+				report(&err);
+				failed = true;
+			}
+			files += n;
+		}
 		if (!files)
-			fprintf(stderr, "dyad: no default dictionaries in %s (set DYAD_DATA)\n", data_dir());
+			fprintf(stderr, "dyad: no default dictionaries in %s (set DYAD_DATA)\n",
+			        data_dir());
 	}
 	for (int i = 0; i < o->ndicts; i++) {
 		dyad_error err;
@@ -355,7 +328,9 @@ static int run_text_command(const command *cmd, int argc, char **argv, render_fn
 		}
 		if (dc.problems && !o.quiet) {
 			dyad_dict_stats ds = dyad_dict_get_stats(o.dict);
-			fprintf(stderr, "dyad: dictionaries: %llu entries from %llu files; %llu line(s) skipped\n",
+			fprintf(stderr,
+			        "dyad: dictionaries: %llu entries from %llu files; %llu line(s) "
+			        "skipped\n",
 			        (unsigned long long)ds.entries, (unsigned long long)ds.files,
 			        (unsigned long long)ds.lines_skipped);
 		}
@@ -417,27 +392,28 @@ static const command commands[] = {
          "\n"
          "Options: --json, --input FORMAT, -q, -h (as for 'dyad sentences').\n",
          cmd_tokens},
-	{"actors", "find actors: countries, people, organisations, roles",
-	 "Usage: dyad actors [OPTIONS] [FILE...]\n"
-	 "\n"
-	 "Find the actors each article names and print one line per mention:\n"
-	 "  ARTICLE-ID <tab> SENTENCE <tab> START <tab> END <tab> TEXT <tab> CODE <tab> ENTRY <tab> HOW\n"
-	 "CODE is the CAMEO-style actor code at the article's date (people change\n"
-	 "codes with the offices they hold); ENTRY the dictionary entry; HOW is\n"
-	 "exact, variant (another spelling), surname (after the full name),\n"
-	 "coreference (he, the group, the Iranian president) or agent (a role with\n"
-	 "a country: Iraqi police).\n"
-	 "\n"
-	 "Options:\n"
-	 "  --dict FILE         load a dictionary too: ours, or TABARI/PETRARCH\n"
-	 "                      actors or agents (by content and file name)\n"
-	 "  --no-default-dict   do not load the dictionaries in $DYAD_DATA (or the\n"
-	 "                      data/ directory dyad was built from)\n"
-	 "  --date YYYY-MM-DD   the date for every article (default: its own date)\n"
-	 "  --json              one JSON object per mention: article, sentence,\n"
-	 "                      start, end, text, code, entry, how\n"
-	 "  --input FORMAT, -q, -h  as for 'dyad sentences'\n",
-	 cmd_actors},
+        {"actors", "find actors: countries, people, organisations, roles",
+         "Usage: dyad actors [OPTIONS] [FILE...]\n"
+         "\n"
+         "Find the actors each article names and print one line per mention:\n"
+         "  ARTICLE-ID <tab> SENTENCE <tab> START <tab> END <tab> TEXT <tab> CODE <tab> ENTRY "
+         "<tab> HOW\n"
+         "CODE is the CAMEO-style actor code at the article's date (people change\n"
+         "codes with the offices they hold); ENTRY the dictionary entry; HOW is\n"
+         "exact, variant (another spelling), surname (after the full name),\n"
+         "coreference (he, the group, the Iranian president) or agent (a role with\n"
+         "a country: Iraqi police).\n"
+         "\n"
+         "Options:\n"
+         "  --dict FILE         load a dictionary too: ours, or TABARI/PETRARCH\n"
+         "                      actors or agents (by content and file name)\n"
+         "  --no-default-dict   do not load the dictionaries in $DYAD_DATA (or the\n"
+         "                      data/ directory dyad was built from)\n"
+         "  --date YYYY-MM-DD   the date for every article (default: its own date)\n"
+         "  --json              one JSON object per mention: article, sentence,\n"
+         "                      start, end, text, code, entry, how\n"
+         "  --input FORMAT, -q, -h  as for 'dyad sentences'\n",
+         cmd_actors},
 };
 
 static const command *find_command(const char *name)

@@ -36,7 +36,7 @@ typedef struct raw_match {
 	uint32_t first, last; /* key items */
 	uint32_t entry;
 	uint8_t how;
-	uint8_t role;          /* phrase_role */
+	uint8_t role; /* phrase_role */
 	bool dropped;
 } raw_match;
 
@@ -46,6 +46,10 @@ typedef struct local_name {
 } local_name;
 
 #define SEQ_SEED 0x243F6A8885A308D3ull
+
+/* Name parts shorter than this match only as written: folding short words
+ * makes too many of them meet (By/BiH, Ali/Ala). */
+enum { VARIANT_MIN_BYTES = 4 };
 
 typedef struct finder {
 	dyad_doc *doc;
@@ -69,9 +73,12 @@ static bool verify(const finder *f, const dict_phrase *ph, size_t i, bool *exact
 			return false;
 		bool same = it->norm_len == pt->norm_len &&
 		            memcmp(doc->norm.p + it->norm, dict_s(d, pt->norm), pt->norm_len) == 0;
-		if (!same)
+		if (!same || (it->caps & KEY_JOINED) != pt->joined)
 			*exact = false;
 		if (pt->req == REQ_EXACT && !same)
+			return false;
+		/* short name parts must be spelled the same: "By" is not "BiH" */
+		if (!same && (it->norm_len < VARIANT_MIN_BYTES || pt->norm_len < VARIANT_MIN_BYTES))
 			return false;
 		if (pt->req == REQ_CAP && !(it->caps & (KEY_CAP | KEY_UPPER)))
 			return false;
@@ -168,9 +175,13 @@ static dyad_status match_sentence(finder *f)
 				if (j - i + 1 > best_len || sc > best_score) {
 					best_len = j - i + 1;
 					best_score = sc;
-					best = (raw_match){(uint32_t)i, (uint32_t)j, ph->entry,
-					                   (uint8_t)(exact ? DYAD_HOW_EXACT : DYAD_HOW_VARIANT),
-					                   ph->role, false};
+					best = (raw_match){
+					        (uint32_t)i,
+					        (uint32_t)j,
+					        ph->entry,
+					        (uint8_t)(exact ? DYAD_HOW_EXACT : DYAD_HOW_VARIANT),
+					        ph->role,
+					        false};
 				}
 			}
 			if (!s->prefix)
@@ -179,8 +190,9 @@ static dyad_status match_sentence(finder *f)
 		uint32_t entry;
 		size_t ll = local_match(f, i, &entry);
 		if (ll > best_len) {
-			best = (raw_match){(uint32_t)i, (uint32_t)(i + ll - 1), entry, DYAD_HOW_SURNAME,
-			                   PR_NAME, false};
+			best = (raw_match){(uint32_t)i, (uint32_t)(i + ll - 1),
+			                   entry,       DYAD_HOW_SURNAME,
+			                   PR_NAME,     false};
 			best_len = ll;
 		}
 		if (best_len) {
@@ -296,9 +308,9 @@ static size_t compose(const char *country, const char *role, char *out, size_t c
 	return cn;
 }
 
-static const char *const locatives[] = {"in", "at", "to", "from", "near", "outside", "into",
-                                        "inside", "across", "around", "toward", "towards",
-                                        "via", "within", "throughout", "across", NULL};
+static const char *const locatives[] = {
+        "in",     "at",     "to",      "from", "near",   "outside",    "into",   "inside", "across",
+        "around", "toward", "towards", "via",  "within", "throughout", "across", NULL};
 
 static bool after_locative(const finder *f, uint32_t first_tok)
 {
@@ -318,27 +330,27 @@ static bool agent_office(const finder *f, const dict_entry *e, office *offs, siz
 		const char *name;
 		office o[3];
 	} map[] = {
-	    {"president", {OFF_PRESIDENT, OFF_HEAD_OF_STATE, OFF_NONE}},
-	    {"prime minister", {OFF_PRIME_MINISTER, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
-	    {"premier", {OFF_PRIME_MINISTER, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
-	    {"chancellor", {OFF_CHANCELLOR, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
-	    {"foreign minister", {OFF_FOREIGN_MINISTER, OFF_NONE, OFF_NONE}},
-	    {"top diplomat", {OFF_FOREIGN_MINISTER, OFF_NONE, OFF_NONE}},
-	    {"defence minister", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
-	    {"defense minister", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
-	    {"interior minister", {OFF_INTERIOR_MINISTER, OFF_NONE, OFF_NONE}},
-	    {"supreme leader", {OFF_SUPREME_LEADER, OFF_NONE, OFF_NONE}},
-	    {"king", {OFF_KING, OFF_HEAD_OF_STATE, OFF_NONE}},
-	    {"emir", {OFF_EMIR, OFF_HEAD_OF_STATE, OFF_NONE}},
-	    {"leader", {OFF_LEADER, OFF_SECRETARY_GENERAL, OFF_SUPREME_LEADER}},
-	    {"secretary general", {OFF_SECRETARY_GENERAL, OFF_LEADER, OFF_NONE}},
-	    {"secretary-general", {OFF_SECRETARY_GENERAL, OFF_LEADER, OFF_NONE}},
-	    {"chief", {OFF_LEADER, OFF_SECRETARY_GENERAL, OFF_ARMY_CHIEF}},
-	    {"head of state", {OFF_HEAD_OF_STATE, OFF_PRESIDENT, OFF_KING}},
-	    {"head of government", {OFF_HEAD_OF_GOVERNMENT, OFF_PRIME_MINISTER, OFF_NONE}},
-	    {"army chief", {OFF_ARMY_CHIEF, OFF_NONE, OFF_NONE}},
-	    {"spokesperson", {OFF_SPOKESPERSON, OFF_NONE, OFF_NONE}},
-	    {"spokesman", {OFF_SPOKESPERSON, OFF_NONE, OFF_NONE}},
+	        {"president", {OFF_PRESIDENT, OFF_HEAD_OF_STATE, OFF_NONE}},
+	        {"prime minister", {OFF_PRIME_MINISTER, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
+	        {"premier", {OFF_PRIME_MINISTER, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
+	        {"chancellor", {OFF_CHANCELLOR, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
+	        {"foreign minister", {OFF_FOREIGN_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"top diplomat", {OFF_FOREIGN_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"defence minister", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"defense minister", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"interior minister", {OFF_INTERIOR_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"supreme leader", {OFF_SUPREME_LEADER, OFF_NONE, OFF_NONE}},
+	        {"king", {OFF_KING, OFF_HEAD_OF_STATE, OFF_NONE}},
+	        {"emir", {OFF_EMIR, OFF_HEAD_OF_STATE, OFF_NONE}},
+	        {"leader", {OFF_LEADER, OFF_SECRETARY_GENERAL, OFF_SUPREME_LEADER}},
+	        {"secretary general", {OFF_SECRETARY_GENERAL, OFF_LEADER, OFF_NONE}},
+	        {"secretary-general", {OFF_SECRETARY_GENERAL, OFF_LEADER, OFF_NONE}},
+	        {"chief", {OFF_LEADER, OFF_SECRETARY_GENERAL, OFF_ARMY_CHIEF}},
+	        {"head of state", {OFF_HEAD_OF_STATE, OFF_PRESIDENT, OFF_KING}},
+	        {"head of government", {OFF_HEAD_OF_GOVERNMENT, OFF_PRIME_MINISTER, OFF_NONE}},
+	        {"army chief", {OFF_ARMY_CHIEF, OFF_NONE, OFF_NONE}},
+	        {"spokesperson", {OFF_SPOKESPERSON, OFF_NONE, OFF_NONE}},
+	        {"spokesman", {OFF_SPOKESPERSON, OFF_NONE, OFF_NONE}},
 	};
 	const char *name = dict_s(f->dict, e->name);
 	for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
@@ -410,8 +422,9 @@ static dyad_status remember_name(finder *f, const raw_match *r)
 		for (size_t k = r->last + 1 - len; k <= r->last; k++)
 			h = dict_seq_hash(h, doc->keys[k].key);
 		if (doc->nnames == doc->cap_names) {
-			dyad_status st = mem_grow(&doc->alloc, (void **)&doc->names, &doc->cap_names,
-			                          doc->nnames + 1, sizeof *doc->names);
+			dyad_status st =
+			        mem_grow(&doc->alloc, (void **)&doc->names, &doc->cap_names,
+			                 doc->nnames + 1, sizeof *doc->names);
 			if (st != DYAD_OK)
 				return st;
 		}
@@ -426,7 +439,8 @@ static dyad_status remember_name(finder *f, const raw_match *r)
 static bool adjacent_raw(const finder *f, const raw_match *a, const raw_match *b)
 {
 	uint32_t k = raw_tok_last(f, a) + 1, end = raw_tok_first(f, b);
-	while (k < end && (f->doc->toks[k].flags & DYAD_TOKEN_CLITIC) && tok_norm_is(f->doc, k, "'s"))
+	while (k < end && (f->doc->toks[k].flags & DYAD_TOKEN_CLITIC) &&
+	       tok_norm_is(f->doc, k, "'s"))
 		k++;
 	return k == end;
 }
@@ -439,7 +453,8 @@ static bool inside_other_name(const finder *f, const raw_match *r)
 	uint32_t a = raw_tok_first(f, r), b = raw_tok_last(f, r);
 	size_t s0 = d->sents[f->sentence].first, s1 = s0 + d->sents[f->sentence].ntok;
 	bool before = a > s0 && d->toks[a - 1].cls == DYAD_TOKEN_WORD &&
-	              (d->toks[a - 1].flags & DYAD_TOKEN_CAPITALIZED) && d->toks[a - 1].end + 1 >= d->toks[a].start;
+	              (d->toks[a - 1].flags & DYAD_TOKEN_CAPITALIZED) &&
+	              d->toks[a - 1].end + 1 >= d->toks[a].start;
 	bool after = b + 1 < s1 && d->toks[b + 1].cls == DYAD_TOKEN_WORD &&
 	             (d->toks[b + 1].flags & DYAD_TOKEN_CAPITALIZED);
 	if (before && a - 1 == s0)
@@ -481,7 +496,8 @@ static dyad_status compose_sentence(finder *f)
 		if (cc && next && ne->kind == EK_AGENT && adjacent_raw(f, r, next)) {
 			char code[64];
 			size_t len = compose(cc, code_at(f, ne), code, sizeof code);
-			st = emit_role(f, t0, raw_tok_last(f, next), ne, next->entry, cc, code, len);
+			st = emit_role(f, t0, raw_tok_last(f, next), ne, next->entry, cc, code,
+			               len);
 			next->dropped = true;
 			continue;
 		}
@@ -489,7 +505,8 @@ static dyad_status compose_sentence(finder *f)
 		if ((e->kind == EK_GROUP || e->kind == EK_IGO) && next && ne->kind == EK_AGENT &&
 		    adjacent_raw(f, r, next)) {
 			const char *gc = code_at(f, e);
-			st = emit_role(f, t0, raw_tok_last(f, next), ne, r->entry, gc, gc, strlen(gc));
+			st = emit_role(f, t0, raw_tok_last(f, next), ne, r->entry, gc, gc,
+			               strlen(gc));
 			next->dropped = true;
 			continue;
 		}
@@ -503,7 +520,8 @@ static dyad_status compose_sentence(finder *f)
 			if ((of || in) && next && ncc && raw_tok_first(f, next) == k + 1) {
 				char code[64];
 				size_t len = compose(ncc, code_at(f, e), code, sizeof code);
-				st = emit_role(f, t0, raw_tok_last(f, next), e, r->entry, ncc, code, len);
+				st = emit_role(f, t0, raw_tok_last(f, next), e, r->entry, ncc, code,
+				               len);
 				next->dropped = true;
 				continue;
 			}
@@ -517,11 +535,13 @@ static dyad_status compose_sentence(finder *f)
 		if (cc && r->role == PR_CAPITAL && !flags) { /* "Tehran said" */
 			char code[64];
 			size_t len = compose(cc, "~GOV", code, sizeof code);
-			st = add_mention(f, t0, t1, r->entry, code, len, (dyad_mention_how)r->how, 0);
+			st = add_mention(f, t0, t1, r->entry, code, len, (dyad_mention_how)r->how,
+			                 0);
 			continue;
 		}
 		const char *c = code_at(f, e);
-		st = add_mention(f, t0, t1, r->entry, c, strlen(c), (dyad_mention_how)r->how, flags);
+		st = add_mention(f, t0, t1, r->entry, c, strlen(c), (dyad_mention_how)r->how,
+		                 flags);
 		if (st == DYAD_OK && e->kind == EK_PERSON && r->how != DYAD_HOW_SURNAME)
 			st = remember_name(f, r);
 	}
@@ -553,7 +573,8 @@ static dyad_status pronouns(finder *f)
 	size_t limit = doc->nments;
 	for (size_t k = s->first; k < s->first + s->ntok && st == DYAD_OK; k++) {
 		bool person = tok_in(doc, k, persons);
-		bool group = k > s->first && tok_norm_is(doc, k - 1, "the") && tok_in(doc, k, groups);
+		bool group =
+		        k > s->first && tok_norm_is(doc, k - 1, "the") && tok_in(doc, k, groups);
 		if ((!person && !group) || covered(f, k))
 			continue;
 		uint32_t entry = UINT32_MAX;
@@ -562,7 +583,8 @@ static dyad_status pronouns(finder *f)
 			if (mm->sentence == f->sentence && mm->first > k)
 				continue;
 			entry_kind ek = entry_of(f, mm->entry)->kind;
-			if ((person && ek == EK_PERSON) || (group && (ek == EK_GROUP || ek == EK_IGO))) {
+			if ((person && ek == EK_PERSON) ||
+			    (group && (ek == EK_GROUP || ek == EK_IGO))) {
 				entry = mm->entry;
 				break;
 			}
@@ -617,8 +639,8 @@ dyad_status dyad_doc_find_actors(dyad_doc *doc, dyad_dict *dict, const char *dat
 	for (size_t s = 0; s < doc->nsents && st == DYAD_OK; s++) {
 		f.sentence = s;
 		f.first_mention = doc->nments;
-		st = translit_keys(doc, doc->sents[s].first, doc->sents[s].ntok, &doc->keys, &doc->nkeys,
-		                   &doc->cap_keys, &doc->alloc);
+		st = translit_keys(doc, doc->sents[s].first, doc->sents[s].ntok, &doc->keys,
+		                   &doc->nkeys, &doc->cap_keys, &doc->alloc);
 		if (st == DYAD_OK)
 			st = match_sentence(&f);
 		if (st == DYAD_OK)

@@ -18,7 +18,9 @@
  */
 #include "dyad_int.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 dyad_dict *dyad_dict_new(const dyad_allocator *alloc)
@@ -137,8 +139,8 @@ dyad_status dict_add_code(dyad_dict *d, const char *code, size_t n, uint32_t fro
 {
 	if (!d->nentries)
 		return DYAD_ERR_ARG;
-	dyad_status st =
-	    mem_grow(&d->alloc, (void **)&d->codes, &d->cap_codes, d->ncodes + 1, sizeof *d->codes);
+	dyad_status st = mem_grow(&d->alloc, (void **)&d->codes, &d->cap_codes, d->ncodes + 1,
+	                          sizeof *d->codes);
 	if (st != DYAD_OK)
 		return st;
 	dict_code *c = &d->codes[d->ncodes];
@@ -197,8 +199,8 @@ bool dict_date(const char *p, size_t n, bool end, uint32_t *out)
 
 static dyad_status add_file(dyad_dict *d, const char *name, uint32_t *index)
 {
-	dyad_status st =
-	    mem_grow(&d->alloc, (void **)&d->files, &d->cap_files, d->nfiles + 1, sizeof *d->files);
+	dyad_status st = mem_grow(&d->alloc, (void **)&d->files, &d->cap_files, d->nfiles + 1,
+	                          sizeof *d->files);
 	if (st != DYAD_OK)
 		return st;
 	st = dict_str(d, name, strlen(name), &d->files[d->nfiles]);
@@ -216,7 +218,8 @@ static bool looks_ours(const char *t, size_t n)
 	for (int lines = 0; i < n && lines < 200; lines++) {
 		while (i < n && (t[i] == ' ' || t[i] == '\t'))
 			i++;
-		if (n - i >= 6 && memcmp(t + i, "entry", 5) == 0 && (t[i + 5] == ' ' || t[i + 5] == '\t'))
+		if (n - i >= 6 && memcmp(t + i, "entry", 5) == 0 &&
+		    (t[i + 5] == ' ' || t[i + 5] == '\t'))
 			return true;
 		const char *nl = memchr(t + i, '\n', n - i);
 		if (!nl)
@@ -231,7 +234,8 @@ static bool name_has(const char *name, const char *part)
 	size_t n = strlen(name), m = strlen(part);
 	for (size_t i = 0; i + m <= n; i++) {
 		size_t k = 0;
-		while (k < m && norm_ascii_lower[(unsigned char)name[i + k]] == (unsigned char)part[k])
+		while (k < m &&
+		       norm_ascii_lower[(unsigned char)name[i + k]] == (unsigned char)part[k])
 			k++;
 		if (k == m)
 			return true;
@@ -243,8 +247,9 @@ dyad_status dyad_dict_load_mem(dyad_dict *d, const char *name, const char *text,
                                dyad_dict_format format, dyad_error *err)
 {
 	if (!d || !name || (!text && len) || d->compiled) {
-		error_set(err, DYAD_ERR_ARG, d && d->compiled ? "dictionary already compiled" : "bad arguments",
-		          name, 0, 0);
+		error_set(err, DYAD_ERR_ARG,
+		          d && d->compiled ? "dictionary already compiled" : "bad arguments", name,
+		          0, 0);
 		return DYAD_ERR_ARG;
 	}
 	uint32_t file;
@@ -261,7 +266,8 @@ dyad_status dyad_dict_load_mem(dyad_dict *d, const char *name, const char *text,
 	                              : dict_parse_peer(d, file, text ? text : "", len,
 	                                                format == DYAD_DICT_PEER_AGENTS);
 	if (st != DYAD_OK)
-		error_set(err, st, st == DYAD_ERR_NOMEM ? "out of memory" : "dictionary too large", name, 0, 0);
+		error_set(err, st, st == DYAD_ERR_NOMEM ? "out of memory" : "dictionary too large",
+		          name, 0, 0);
 	return st;
 }
 
@@ -294,6 +300,59 @@ dyad_status dyad_dict_load(dyad_dict *d, const char *path, dyad_dict_format form
 	st = dyad_dict_load_mem(d, path, b.p ? b.p : "", b.n, format, err);
 	buf_free(&b);
 	return st;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+enum { DIR_MAX_FILES = 4096, DIR_PATH_MAX = 4096 };
+
+dyad_status dyad_dict_load_dir(dyad_dict *d, const char *dir, size_t *nfiles, dyad_error *err)
+{
+	if (nfiles)
+		*nfiles = 0;
+	if (!d || !dir) {
+		error_set(err, DYAD_ERR_ARG, "no dictionary or no directory", NULL, 0, 0);
+		return DYAD_ERR_ARG;
+	}
+	DIR *dp = opendir(dir);
+	if (!dp) {
+		error_set(err, DYAD_ERR_IO, strerror(errno), dir, 0, 0);
+		return DYAD_ERR_IO;
+	}
+	char **names = mem_alloc(&d->alloc, DIR_MAX_FILES * sizeof *names);
+	size_t n = 0;
+	struct dirent *de;
+	dyad_status st = names ? DYAD_OK : DYAD_ERR_NOMEM;
+	while (st == DYAD_OK && (de = readdir(dp)) != NULL && n < DIR_MAX_FILES) {
+		size_t len = strlen(de->d_name);
+		if (len > 4 && de->d_name[0] != '.' && strcmp(de->d_name + len - 4, ".txt") == 0) {
+			names[n] = mem_strdup(&d->alloc, de->d_name);
+			st = names[n] ? DYAD_OK : DYAD_ERR_NOMEM;
+			n += names[n] != NULL;
+		}
+	}
+	closedir(dp);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_names);
+	dyad_status first = st;
+	for (size_t i = 0; i < n; i++) {
+		char path[DIR_PATH_MAX];
+		int len = snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		dyad_status fst = len > 0 && (size_t)len < sizeof path
+		                          ? dyad_dict_load(d, path, DYAD_DICT_AUTO,
+		                                           first == DYAD_OK ? err : NULL)
+		                          : DYAD_ERR_LIMIT;
+		if (fst == DYAD_OK && nfiles)
+			(*nfiles)++;
+		if (first == DYAD_OK)
+			first = fst;
+		mem_free(&d->alloc, names[i]);
+	}
+	mem_free(&d->alloc, names);
+	return first;
 }
 
 /* --- compiling ---------------------------------------------------------- */
@@ -346,7 +405,8 @@ static dyad_status compile_phrase(compiler *c, dict_phrase *ph, bool peer)
 	const char *text = dict_s(d, ph->text);
 	dyad_status st = dyad_doc_analyze(c->doc, text, strlen(text), NULL);
 	if (st == DYAD_OK)
-		st = translit_keys(c->doc, 0, c->doc->ntoks, &c->items, &c->nitems, &c->cap_items, &d->alloc);
+		st = translit_keys(c->doc, 0, c->doc->ntoks, &c->items, &c->nitems, &c->cap_items,
+		                   &d->alloc);
 	if (st != DYAD_OK)
 		return st;
 	ph->first = (uint32_t)d->nptoks;
@@ -358,6 +418,7 @@ static dyad_status compile_phrase(compiler *c, dict_phrase *ph, bool peer)
 		dict_ptok *pt = &d->ptoks[d->nptoks];
 		pt->key = it->key;
 		pt->req = requirement(it->caps, peer);
+		pt->joined = it->caps & KEY_JOINED;
 		pt->norm_len = it->norm_len;
 		st = dict_str(d, c->doc->norm.p + it->norm, it->norm_len, &pt->norm);
 		d->nptoks++;
@@ -434,7 +495,8 @@ static dyad_status link_parents(dyad_dict *d)
 		if (map[i] != UINT32_MAX)
 			en->parent = (int32_t)map[i];
 		else
-			dict_report(d, en->file, en->line, 0, "parent id not found in any dictionary");
+			dict_report(d, en->file, en->line, 0,
+			            "parent id not found in any dictionary");
 	}
 	mem_free(&d->alloc, map);
 	return DYAD_OK;
@@ -488,12 +550,30 @@ const dict_code *dict_code_at(const dyad_dict *d, const dict_entry *e, uint32_t 
 	return date ? NULL : latest;
 }
 
-static const char *const office_names[OFF_COUNT] = {
-    "", "head-of-state", "president", "vice-president", "king", "queen", "emir", "sultan",
-    "supreme-leader", "head-of-government", "prime-minister", "chancellor", "foreign-minister",
-    "defence-minister", "interior-minister", "army-chief", "speaker", "chief-justice",
-    "head-of-judiciary", "opposition-leader", "leader", "secretary-general", "chair",
-    "spokesperson"};
+static const char *const office_names[OFF_COUNT] = {"",
+                                                    "head-of-state",
+                                                    "president",
+                                                    "vice-president",
+                                                    "king",
+                                                    "queen",
+                                                    "emir",
+                                                    "sultan",
+                                                    "supreme-leader",
+                                                    "head-of-government",
+                                                    "prime-minister",
+                                                    "chancellor",
+                                                    "foreign-minister",
+                                                    "defence-minister",
+                                                    "interior-minister",
+                                                    "army-chief",
+                                                    "speaker",
+                                                    "chief-justice",
+                                                    "head-of-judiciary",
+                                                    "opposition-leader",
+                                                    "leader",
+                                                    "secretary-general",
+                                                    "chair",
+                                                    "spokesperson"};
 
 office office_from_name(const char *p, size_t n)
 {

@@ -20,8 +20,8 @@ typedef struct line_ctx {
 	dyad_dict *d;
 	uint32_t file;
 	uint64_t lineno;
-	const char *line;      /* start of the line, for byte offsets */
-	bool in_entry;         /* a valid entry is open */
+	const char *line; /* start of the line, for byte offsets */
+	bool in_entry;    /* a valid entry is open */
 	size_t entry_start_line;
 } line_ctx;
 
@@ -68,8 +68,8 @@ static bool valid_id(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char ch = p[i];
-		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-		      ch == '-' || ch == '.' || ch == ':' || ch == '_'))
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' || ch == ':' || ch == '_'))
 			return false;
 	}
 	return n > 0;
@@ -246,7 +246,8 @@ static dyad_status directive(line_ctx *c, const char *p, const char *end)
 		return DYAD_OK;
 	}
 	if (IS("name"))
-		return phrases(c, p, end, c->d->entries[c->d->nentries - 1].name ? PR_ALIAS : PR_NAME);
+		return phrases(c, p, end,
+		               c->d->entries[c->d->nentries - 1].name ? PR_ALIAS : PR_NAME);
 	if (IS("alias"))
 		return phrases(c, p, end, PR_ALIAS);
 	if (IS("adj"))

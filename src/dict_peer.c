@@ -34,7 +34,7 @@ typedef struct peer_ctx {
 	uint64_t lineno;
 	const char *line;
 	bool in_entry;
-	bool in_comment;  /* inside <!-- ... --> */
+	bool in_comment; /* inside <!-- ... --> */
 	bool agents;
 	/* substitution sets: name and the members, each in a static buffer */
 	struct subst {
@@ -258,8 +258,8 @@ static dyad_status subst_line(peer_ctx *c, const char *s, const char *end)
 }
 
 /* Add a phrase and, unless plurals are given or barred, its regular plural. */
-static dyad_status agent_forms(peer_ctx *c, const char *p, size_t n, const char *plural,
-                               size_t pn, bool has_braces)
+static dyad_status agent_forms(peer_ctx *c, const char *p, size_t n, const char *plural, size_t pn,
+                               bool has_braces)
 {
 	dyad_status st = add_phrase(c, p, n, PR_ALIAS);
 	if (st != DYAD_OK)
@@ -338,7 +338,8 @@ static dyad_status agent_line(peer_ctx *c, const char *p, const char *end)
 			const char *comma = strchr(m, ',');
 			size_t ml = comma ? (size_t)(comma - m) : strlen(m);
 			char form[1024];
-			size_t k = 0, pre = (size_t)(at - s), post = (size_t)(pe - at - (ptrdiff_t)nl);
+			size_t k = 0, pre = (size_t)(at - s),
+			       post = (size_t)(pe - at - (ptrdiff_t)nl);
 			if (pre + ml + post < sizeof form) {
 				memcpy(form, s, pre);
 				k = pre;
@@ -400,7 +401,8 @@ dyad_status dict_parse_peer(dyad_dict *d, uint32_t file, const char *text, size_
 			size_t before = d->nentries;
 			const char *ce = content_end(p, le);
 			st = agents ? agent_line(&c, p, ce) : actor_line(&c, p, ce);
-			if (d->nentries != before || (d->nentries && !d->entries[d->nentries - 1].name))
+			if (d->nentries != before ||
+			    (d->nentries && !d->entries[d->nentries - 1].name))
 				name_entry(d);
 		}
 		p = nl ? nl + 1 : end;

@@ -154,14 +154,15 @@ typedef struct sent {
 
 /* A key for matching: one name part, folded by translit.c. */
 typedef struct key_item {
-	uint64_t key;       /* hash of the folded part */
-	uint32_t tok;       /* token it comes from */
-	uint32_t norm;      /* the part's exact normalised form: offset in doc->norm */
+	uint64_t key;  /* hash of the folded part */
+	uint32_t tok;  /* token it comes from */
+	uint32_t norm; /* the part's exact normalised form: offset in doc->norm */
 	uint16_t norm_len;
-	uint8_t caps;       /* KEY_CAP, KEY_UPPER: case of the part in the text */
+	uint8_t caps; /* KEY_CAP, KEY_UPPER: case of the part in the text */
 } key_item;
-#define KEY_CAP 1u
-#define KEY_UPPER 2u
+#define KEY_CAP    1u
+#define KEY_UPPER  2u
+#define KEY_JOINED 4u /* joined to the previous part by a hyphen */
 
 typedef struct mention {
 	uint32_t sentence;
@@ -188,13 +189,13 @@ struct dyad_doc {
 	/* actors.c */
 	mention *ments;
 	size_t nments, cap_ments;
-	buf strs;                    /* mention codes */
+	buf strs;                     /* mention codes */
 	const struct dyad_dict *dict; /* the dictionary the mentions point into */
-	key_item *keys;              /* scratch: keys of one sentence */
+	key_item *keys;               /* scratch: keys of one sentence */
 	size_t nkeys, cap_keys;
-	struct local_name *names;    /* surnames seen in this article */
+	struct local_name *names; /* surnames seen in this article */
 	size_t nnames, cap_names;
-	struct raw_match *raws;      /* scratch: dictionary matches in one sentence */
+	struct raw_match *raws; /* scratch: dictionary matches in one sentence */
 	size_t nraws, cap_raws;
 };
 
@@ -242,27 +243,46 @@ typedef enum entry_kind {
 typedef enum phrase_role { PR_NAME = 0, PR_ALIAS, PR_ADJ, PR_CAPITAL } phrase_role;
 
 typedef enum office {
-	OFF_NONE = 0, OFF_HEAD_OF_STATE, OFF_PRESIDENT, OFF_VICE_PRESIDENT, OFF_KING, OFF_QUEEN,
-	OFF_EMIR, OFF_SULTAN, OFF_SUPREME_LEADER, OFF_HEAD_OF_GOVERNMENT, OFF_PRIME_MINISTER,
-	OFF_CHANCELLOR, OFF_FOREIGN_MINISTER, OFF_DEFENCE_MINISTER, OFF_INTERIOR_MINISTER,
-	OFF_ARMY_CHIEF, OFF_SPEAKER, OFF_CHIEF_JUSTICE, OFF_HEAD_OF_JUDICIARY,
-	OFF_OPPOSITION_LEADER, OFF_LEADER, OFF_SECRETARY_GENERAL, OFF_CHAIR, OFF_SPOKESPERSON,
+	OFF_NONE = 0,
+	OFF_HEAD_OF_STATE,
+	OFF_PRESIDENT,
+	OFF_VICE_PRESIDENT,
+	OFF_KING,
+	OFF_QUEEN,
+	OFF_EMIR,
+	OFF_SULTAN,
+	OFF_SUPREME_LEADER,
+	OFF_HEAD_OF_GOVERNMENT,
+	OFF_PRIME_MINISTER,
+	OFF_CHANCELLOR,
+	OFF_FOREIGN_MINISTER,
+	OFF_DEFENCE_MINISTER,
+	OFF_INTERIOR_MINISTER,
+	OFF_ARMY_CHIEF,
+	OFF_SPEAKER,
+	OFF_CHIEF_JUSTICE,
+	OFF_HEAD_OF_JUDICIARY,
+	OFF_OPPOSITION_LEADER,
+	OFF_LEADER,
+	OFF_SECRETARY_GENERAL,
+	OFF_CHAIR,
+	OFF_SPOKESPERSON,
 	OFF_COUNT
 } office;
 office office_from_name(const char *p, size_t n);
 
 typedef struct dict_code {
-	uint32_t code;        /* string offset (NUL-terminated) */
-	uint32_t from, to;    /* yyyymmdd, inclusive */
+	uint32_t code;     /* string offset (NUL-terminated) */
+	uint32_t from, to; /* yyyymmdd, inclusive */
 	uint8_t office;
 	uint8_t dated;
 } dict_code;
 
 typedef struct dict_entry {
-	uint32_t id, name;    /* string offsets */
+	uint32_t id, name; /* string offsets */
 	uint32_t first_code, ncodes;
-	uint32_t parent_id;   /* string offset of the parent's id, or 0 */
-	int32_t parent;       /* entry index once compiled, or -1 */
+	uint32_t parent_id; /* string offset of the parent's id, or 0 */
+	int32_t parent;     /* entry index once compiled, or -1 */
 	uint32_t file, line;
 	uint8_t kind;
 	uint8_t flags;
@@ -271,26 +291,27 @@ typedef struct dict_entry {
 
 typedef struct dict_phrase {
 	uint32_t entry;
-	uint32_t text;        /* the phrase as written, string offset */
-	uint32_t first, n;    /* its tokens in dict->ptoks, after compiling */
-	uint32_t next;        /* next phrase with the same key sequence, or UINT32_MAX */
+	uint32_t text;     /* the phrase as written, string offset */
+	uint32_t first, n; /* its tokens in dict->ptoks, after compiling */
+	uint32_t next;     /* next phrase with the same key sequence, or UINT32_MAX */
 	uint8_t role;
 } dict_phrase;
 
 typedef struct dict_ptok {
 	uint64_t key;
-	uint32_t norm;        /* exact norm (string offset) */
+	uint32_t norm; /* exact norm (string offset) */
 	uint16_t norm_len;
-	uint8_t req;          /* REQ_* */
+	uint8_t req;    /* REQ_* */
+	uint8_t joined; /* KEY_JOINED as written in the dictionary */
 } dict_ptok;
-#define REQ_EXACT 0u  /* lower case in the dictionary: the text must be the same word */
-#define REQ_CAP 1u    /* a capitalised name: any spelling with the same key, capitalised */
-#define REQ_UPPER 2u  /* an acronym: the text must be in capitals too */
+#define REQ_EXACT 0u /* lower case in the dictionary: the text must be the same word */
+#define REQ_CAP   1u /* a capitalised name: any spelling with the same key, capitalised */
+#define REQ_UPPER 2u /* an acronym: the text must be in capitals too */
 
 typedef struct dict_slot {
-	uint64_t h;           /* hash of a key sequence; 0 = empty */
-	uint32_t phrase;      /* first phrase with exactly this sequence, or UINT32_MAX */
-	uint32_t prefix;      /* non-zero if some longer phrase starts with it */
+	uint64_t h;      /* hash of a key sequence; 0 = empty */
+	uint32_t phrase; /* first phrase with exactly this sequence, or UINT32_MAX */
+	uint32_t prefix; /* non-zero if some longer phrase starts with it */
 } dict_slot;
 
 struct dyad_dict {
@@ -305,10 +326,10 @@ struct dyad_dict {
 	dict_ptok *ptoks;
 	size_t nptoks, cap_ptoks;
 	dict_slot *slots;
-	size_t nslots;        /* power of two */
-	uint32_t *files;      /* string offsets of file names */
+	size_t nslots;   /* power of two */
+	uint32_t *files; /* string offsets of file names */
 	size_t nfiles, cap_files;
-	size_t max_phrase;    /* most keys in a phrase */
+	size_t max_phrase; /* most keys in a phrase */
 	dyad_dict_stats stats;
 	dyad_diag_fn diag;
 	void *diag_ctx;
@@ -321,8 +342,8 @@ static inline const char *dict_s(const dyad_dict *d, uint32_t off)
 {
 	return d->strings.p + off;
 }
-DYAD_NODISCARD dyad_status dict_add_entry(dyad_dict *d, const char *id, size_t idn,
-                                          entry_kind kind, uint32_t file, uint32_t line);
+DYAD_NODISCARD dyad_status dict_add_entry(dyad_dict *d, const char *id, size_t idn, entry_kind kind,
+                                          uint32_t file, uint32_t line);
 DYAD_NODISCARD dyad_status dict_add_phrase(dyad_dict *d, const char *p, size_t n, phrase_role role);
 DYAD_NODISCARD dyad_status dict_add_code(dyad_dict *d, const char *code, size_t n, uint32_t from,
                                          uint32_t to, office off);

@@ -112,8 +112,8 @@ uint64_t translit_key(const char *p, size_t n)
 
 bool translit_is_particle(const char *p, size_t n)
 {
-	static const char *const particles[] = {"al", "el", "ad", "ash", "as", "at", "az",
-	                                        "adh", "ath", "an", "ar", "ul", "ud"};
+	static const char *const particles[] = {"al",  "el",  "ad", "ash", "as", "at", "az",
+	                                        "adh", "ath", "an", "ar",  "ul", "ud"};
 	for (size_t i = 0; i < sizeof particles / sizeof *particles; i++)
 		if (strlen(particles[i]) == n && memcmp(particles[i], p, n) == 0)
 			return true;
@@ -179,8 +179,8 @@ static dyad_status push(key_item **items, size_t *n, size_t *cap, const dyad_all
 
 /* Name parts of a word token: split at hyphens in the text and in the norm
  * alike, skip articles that come before another part. */
-static dyad_status word_parts(const dyad_doc *d, size_t k, key_item **items, size_t *n,
-                              size_t *cap, const dyad_allocator *a)
+static dyad_status word_parts(const dyad_doc *d, size_t k, key_item **items, size_t *n, size_t *cap,
+                              const dyad_allocator *a)
 {
 	const tok *t = &d->toks[k];
 	const char *s = d->text;
@@ -196,8 +196,11 @@ static dyad_status word_parts(const dyad_doc *d, size_t k, key_item **items, siz
 			nb++;
 		bool last = tb >= t->end || nb >= norm.n;
 		if (nb > na && !(translit_is_particle(norm.p + na, nb - na) && !last)) {
-			key_item it = {translit_key(norm.p + na, nb - na), (uint32_t)k, t->norm + (uint32_t)na,
-			               (uint16_t)(nb - na), part_caps(s, ta, tb)};
+			uint8_t caps = part_caps(s, ta, tb);
+			if (na > 0)
+				caps |= KEY_JOINED;
+			key_item it = {translit_key(norm.p + na, nb - na), (uint32_t)k,
+			               t->norm + (uint32_t)na, (uint16_t)(nb - na), caps};
 			st = push(items, n, cap, a, it);
 		}
 		if (last)
@@ -219,7 +222,8 @@ dyad_status translit_keys(const dyad_doc *d, size_t first, size_t count, key_ite
 		if (t->cls == DYAD_TOKEN_WORD && !(t->flags & DYAD_TOKEN_CLITIC)) {
 			/* "al Nakhalah": a free-standing article before a capitalised name */
 			if (translit_is_particle(norm.p, norm.n) && k + 1 < first + count &&
-			    (d->toks[k + 1].flags & DYAD_TOKEN_CAPITALIZED) && d->toks[k + 1].cls == DYAD_TOKEN_WORD)
+			    (d->toks[k + 1].flags & DYAD_TOKEN_CAPITALIZED) &&
+			    d->toks[k + 1].cls == DYAD_TOKEN_WORD)
 				continue;
 			st = word_parts(d, k, items, n, cap, a);
 			continue;

@@ -17,7 +17,9 @@
  * lines, \xHH is a byte, \u{H...} a code point, \t a tab and \\ a
  * backslash. Expected lines for `sentences` are the sentences, whitespace
  * collapsed, with "[dateline] TEXT" where a dateline stands; for `tokens`
- * they are "CLASS TEXT NORM", one token per line.
+ * they are "CLASS TEXT NORM", one token per line; for `actors`, "TEXT ->
+ * CODE ENTRY HOW" per mention, with the default dictionaries (--data DIR,
+ * default data/) and the date given by an input line "@date YYYY-MM-DD".
  *
  * Both paths render through the public API's text format and compare the
  * same fields, so a case means the same thing through either path.
@@ -119,6 +121,7 @@ static void unescape(strbuf *b, const char *s, size_t n)
 
 typedef struct spec_case {
 	char *note;
+	char date[11];
 	int line;
 	strbuf input;
 	strbuf expected; /* lines joined by \n, each ending in \n */
@@ -215,6 +218,10 @@ static bool parse_spec(const char *path, spec *sp)
 			first_input_line = true;
 		} else if (state == INPUT && n == 3 && memcmp(p, "---", 3) == 0) {
 			state = EXPECTED;
+		} else if (state == INPUT && first_input_line && n == 16 &&
+		           memcmp(p, "@date ", 6) == 0) {
+			memcpy(c->date, p + 6, 10);
+			c->date[10] = '\0';
 		} else if (state == INPUT) {
 			if (!first_input_line)
 				sb_addc(&c->input, '\n');
@@ -260,6 +267,15 @@ static void to_spec_lines(const char *kind, const char *rendered, size_t n, strb
 				sb_add(out, "[dateline] ", 11);
 			sb_add(out, f[4], strlen(f[4]));
 			sb_addc(out, '\n');
+		} else if (strcmp(kind, "actors") == 0 && nf >= 8) {
+			sb_add(out, f[4], strlen(f[4]));
+			sb_add(out, " -> ", 4);
+			sb_add(out, f[5], strlen(f[5]));
+			sb_addc(out, ' ');
+			sb_add(out, f[6], strlen(f[6]));
+			sb_addc(out, ' ');
+			sb_add(out, f[7], strlen(f[7]));
+			sb_addc(out, '\n');
 		} else if (strcmp(kind, "tokens") == 0 && nf >= 7) {
 			sb_add(out, f[4], strlen(f[4]));
 			sb_addc(out, ' ');
@@ -282,12 +298,31 @@ static int collect(void *ctx, const char *p, size_t n)
 	return 0;
 }
 
+static const char *data_dir = "data";
+static dyad_dict *default_dict;
+
+/* The default dictionaries, loaded once. */
+static dyad_dict *dictionaries(void)
+{
+	if (default_dict)
+		return default_dict;
+	default_dict = dyad_dict_new(NULL);
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/actors", data_dir);
+	dyad_dict_load_dir(default_dict, dir, NULL, NULL);
+	snprintf(dir, sizeof dir, "%s/agents", data_dir);
+	dyad_dict_load_dir(default_dict, dir, NULL, NULL);
+	return default_dict;
+}
+
 static bool run_library(const char *kind, const spec_case *c, strbuf *got)
 {
 	dyad_doc *doc = dyad_doc_new(NULL);
 	if (!doc)
 		return false;
 	bool ok = dyad_doc_analyze(doc, c->input.p, c->input.n, NULL) == DYAD_OK;
+	if (ok && strcmp(kind, "actors") == 0)
+		ok = dyad_doc_find_actors(doc, dictionaries(), c->date, NULL) == DYAD_OK;
 	dyad_article a;
 	memset(&a, 0, sizeof a);
 	a.id.p = "case";
@@ -297,11 +332,13 @@ static bool run_library(const char *kind, const spec_case *c, strbuf *got)
 	strbuf rendered = {0};
 	sb_add(&rendered, "", 0);
 	if (ok) {
-		dyad_status st =
-		        strcmp(kind, "tokens") == 0
-		                ? dyad_render_tokens(doc, &a, DYAD_RENDER_TEXT, collect, &rendered)
-		                : dyad_render_sentences(doc, &a, DYAD_RENDER_TEXT, collect,
-		                                        &rendered);
+		dyad_status st;
+		if (strcmp(kind, "tokens") == 0)
+			st = dyad_render_tokens(doc, &a, DYAD_RENDER_TEXT, collect, &rendered);
+		else if (strcmp(kind, "actors") == 0)
+			st = dyad_render_actors(doc, &a, DYAD_RENDER_TEXT, collect, &rendered);
+		else
+			st = dyad_render_sentences(doc, &a, DYAD_RENDER_TEXT, collect, &rendered);
 		ok = st == DYAD_OK;
 	}
 	to_spec_lines(kind, rendered.p, rendered.n, got);
@@ -318,8 +355,12 @@ static bool run_cli(const char *dyad, const char *kind, const spec_case *c, strb
 		return false;
 	bool ok = write(fd, c->input.p, c->input.n) == (ssize_t)c->input.n;
 	close(fd);
-	char cmd[4096];
-	snprintf(cmd, sizeof cmd, "'%s' %s --input text -q '%s'", dyad, kind, path);
+	char cmd[8192];
+	if (strcmp(kind, "actors") == 0)
+		snprintf(cmd, sizeof cmd, "DYAD_DATA='%s' '%s' actors --input text -q %s%s '%s'",
+		         data_dir, dyad, c->date[0] ? "--date " : "", c->date, path);
+	else
+		snprintf(cmd, sizeof cmd, "'%s' %s --input text -q '%s'", dyad, kind, path);
 	FILE *p = ok ? popen(cmd, "r") : NULL;
 	strbuf rendered = {0};
 	sb_add(&rendered, "", 0);
@@ -364,12 +405,17 @@ int main(int argc, char **argv)
 			verbose = true;
 			continue;
 		}
+		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
+			data_dir = argv[++i];
+			continue;
+		}
 		spec sp;
 		if (!parse_spec(argv[i], &sp)) {
 			failed++;
 			continue;
 		}
-		if (strcmp(sp.kind, "sentences") != 0 && strcmp(sp.kind, "tokens") != 0) {
+		if (strcmp(sp.kind, "sentences") != 0 && strcmp(sp.kind, "tokens") != 0 &&
+		    strcmp(sp.kind, "actors") != 0) {
 			fprintf(stderr, "%s: unknown spec kind '%s'\n", argv[i], sp.kind);
 			failed++;
 			continue;
@@ -400,6 +446,7 @@ int main(int argc, char **argv)
 		}
 		free(sp.cases);
 	}
+	dyad_dict_free(default_dict);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -308,19 +308,19 @@ DYAD_API const char *dyad_token_class_name(dyad_token_class cls);
 typedef struct dyad_dict dyad_dict;
 
 typedef enum dyad_dict_format {
-	DYAD_DICT_AUTO = 0,      /* ours if it has "entry" lines, else by file name */
-	DYAD_DICT_DYAD,          /* our format */
-	DYAD_DICT_PEER_ACTORS,   /* TABARI .actors, PETRARCH/Phoenix *.actors.txt */
-	DYAD_DICT_PEER_AGENTS    /* TABARI .agents, PETRARCH/Phoenix agents */
+	DYAD_DICT_AUTO = 0,    /* ours if it has "entry" lines, else by file name */
+	DYAD_DICT_DYAD,        /* our format */
+	DYAD_DICT_PEER_ACTORS, /* TABARI .actors, PETRARCH/Phoenix *.actors.txt */
+	DYAD_DICT_PEER_AGENTS  /* TABARI .agents, PETRARCH/Phoenix agents */
 } dyad_dict_format;
 
 typedef struct dyad_dict_stats {
 	uint64_t files;
-	uint64_t entries;        /* actors, agents and titles */
-	uint64_t phrases;        /* names, aliases, adjectives, capitals */
-	uint64_t codes;          /* codes, dated or not */
-	uint64_t lines;          /* lines read */
-	uint64_t lines_skipped;  /* lines not understood (each reported) */
+	uint64_t entries;       /* actors, agents and titles */
+	uint64_t phrases;       /* names, aliases, adjectives, capitals */
+	uint64_t codes;         /* codes, dated or not */
+	uint64_t lines;         /* lines read */
+	uint64_t lines_skipped; /* lines not understood (each reported) */
 } dyad_dict_stats;
 
 /* Called for each problem found while loading; the line is skipped and
@@ -341,6 +341,14 @@ DYAD_API dyad_status dyad_dict_load(dyad_dict *dict, const char *path, dyad_dict
                                     dyad_error *err);
 DYAD_API dyad_status dyad_dict_load_mem(dyad_dict *dict, const char *name, const char *text,
                                         size_t len, dyad_dict_format format, dyad_error *err);
+/*
+ * Load every "*.txt" file in `dir`, in name order, as DYAD_DICT_AUTO.
+ * *nfiles (if given) receives the number loaded. Returns the first error of
+ * a file that could not be read (the others are still loaded) or
+ * DYAD_ERR_IO if the directory cannot be opened.
+ */
+DYAD_API dyad_status dyad_dict_load_dir(dyad_dict *dict, const char *dir, size_t *nfiles,
+                                        dyad_error *err);
 /* Compile now (otherwise done on first use); returns DYAD_ERR_NOMEM if
  * memory runs out. */
 DYAD_API dyad_status dyad_dict_compile(dyad_dict *dict, dyad_error *err);
@@ -349,11 +357,11 @@ DYAD_API dyad_dict_stats dyad_dict_get_stats(const dyad_dict *dict);
 /* ## Actor mentions */
 
 typedef enum dyad_mention_how {
-	DYAD_HOW_EXACT = 0,  /* a name in the dictionary, as written */
-	DYAD_HOW_VARIANT,    /* another spelling of a name (transliteration, hyphens, al-) */
-	DYAD_HOW_SURNAME,    /* a surname alone, after the full name in the article */
-	DYAD_HOW_COREF,      /* a pronoun or role phrase naming an actor named before */
-	DYAD_HOW_AGENT       /* a role combined with a country: "Iraqi police" */
+	DYAD_HOW_EXACT = 0, /* a name in the dictionary, as written */
+	DYAD_HOW_VARIANT,   /* another spelling of a name (transliteration, hyphens, al-) */
+	DYAD_HOW_SURNAME,   /* a surname alone, after the full name in the article */
+	DYAD_HOW_COREF,     /* a pronoun or role phrase naming an actor named before */
+	DYAD_HOW_AGENT      /* a role combined with a country: "Iraqi police" */
 } dyad_mention_how;
 
 #define DYAD_MENTION_LOCATIVE (1u << 0) /* after in/at/to/from...: a place as much as an actor */
@@ -395,8 +403,7 @@ DYAD_API const char *dyad_mention_how_name(dyad_mention_how how);
  * how.
  */
 DYAD_API dyad_status dyad_render_actors(const dyad_doc *doc, const dyad_article *article,
-                                        dyad_render_format format, dyad_write_fn write,
-                                        void *ctx);
+                                        dyad_render_format format, dyad_write_fn write, void *ctx);
 
 #ifdef __cplusplus
 }
