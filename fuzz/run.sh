@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/.."
 build=$1 seconds=$2
 status=0
-for t in text jsonl; do
+for t in text jsonl dict; do
 	mkdir -p "fuzz/corpus-new-$t"
 	echo "== fuzz_$t for ${seconds}s"
 	"$build/fuzz/fuzz_$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 \

@@ -6,8 +6,8 @@ set -u
 cd "$(dirname "$0")/.."
 b=${DYAD_BUILD:-build}/fuzz
 pass=0 fail=0
-for t in text jsonl; do
-	out=$("$b/fuzz_${t}_replay" fuzz/corpus/*/* tests/bad/* data/samples/wire.jsonl 2>&1)
+for t in text jsonl dict; do
+	out=$("$b/fuzz_${t}_replay" fuzz/corpus/*/* tests/bad/* data/samples/wire.jsonl data/agents/titles.txt 2>&1)
 	rc=$?
 	line=$(printf '%s\n' "$out" | tail -n 1)
 	if [ $rc -eq 0 ] && ! printf '%s' "$out" | grep -qE 'Sanitizer|runtime error'; then
