@@ -314,13 +314,21 @@ static const char *const locatives[] = {
 
 static bool after_locative(const finder *f, uint32_t first_tok)
 {
-	size_t s0 = f->doc->sents[f->sentence].first;
+	const dyad_doc *d = f->doc;
+	size_t s0 = d->sents[f->sentence].first;
 	if (first_tok == s0)
 		return false;
 	size_t k = first_tok - 1;
-	if (tok_norm_is(f->doc, k, "the") && k > s0)
+	if (tok_norm_is(d, k, "the") && k > s0)
 		k--;
-	return tok_in(f->doc, k, locatives);
+	if (tok_in(d, k, locatives))
+		return true;
+	/* "in Damascus and Beirut": a place joined to a place */
+	static const char *const joins[] = {"and", "or", ",", NULL};
+	if (!tok_in(d, k, joins) || d->nments <= f->first_mention)
+		return false;
+	const mention *prev = &d->ments[d->nments - 1];
+	return prev->first + prev->ntok == k && (prev->flags & DYAD_MENTION_LOCATIVE);
 }
 
 /* The office an agent names, for coreference: by its canonical name. */
@@ -560,8 +568,40 @@ static bool covered(const finder *f, size_t k)
 	return false;
 }
 
-/* he/she/him and "the group": the last person or organisation named before
- * the pronoun. Mentions of this sentence after it do not count. */
+static bool person_like(const finder *f, const mention *m, bool group)
+{
+	entry_kind ek = entry_of(f, m->entry)->kind;
+	return group ? (ek == EK_GROUP || ek == EK_IGO) : ek == EK_PERSON;
+}
+
+/* The antecedent of a pronoun at token k: the nearest fitting mention
+ * earlier in the same sentence ("Raisi said he would"), else the first
+ * fitting mention of the last sentence that has one -- usually its
+ * subject ("Nakhala briefed the president. He thanked Tehran."). */
+static bool antecedent(const finder *f, size_t k, size_t limit, bool group, uint32_t *entry)
+{
+	const dyad_doc *doc = f->doc;
+	for (size_t m = limit; m-- > f->first_mention;)
+		if (doc->ments[m].first < k && person_like(f, &doc->ments[m], group)) {
+			*entry = doc->ments[m].entry;
+			return true;
+		}
+	size_t m = f->first_mention;
+	while (m-- > 0) {
+		if (!person_like(f, &doc->ments[m], group))
+			continue;
+		uint32_t s = doc->ments[m].sentence;
+		size_t first = m; /* the first fitting mention of sentence s */
+		for (size_t j = m; j-- > 0 && doc->ments[j].sentence == s;)
+			if (person_like(f, &doc->ments[j], group))
+				first = j;
+		*entry = doc->ments[first].entry;
+		return true;
+	}
+	return false;
+}
+
+/* he/she/him and "the group", resolved to an antecedent. */
 static dyad_status pronouns(finder *f)
 {
 	dyad_doc *doc = f->doc;
@@ -577,19 +617,8 @@ static dyad_status pronouns(finder *f)
 		        k > s->first && tok_norm_is(doc, k - 1, "the") && tok_in(doc, k, groups);
 		if ((!person && !group) || covered(f, k))
 			continue;
-		uint32_t entry = UINT32_MAX;
-		for (size_t m = limit; m-- > 0;) {
-			const mention *mm = &doc->ments[m];
-			if (mm->sentence == f->sentence && mm->first > k)
-				continue;
-			entry_kind ek = entry_of(f, mm->entry)->kind;
-			if ((person && ek == EK_PERSON) ||
-			    (group && (ek == EK_GROUP || ek == EK_IGO))) {
-				entry = mm->entry;
-				break;
-			}
-		}
-		if (entry == UINT32_MAX)
+		uint32_t entry;
+		if (!antecedent(f, k, limit, group, &entry))
 			continue;
 		const char *c = code_at(f, entry_of(f, entry));
 		st = add_mention(f, group ? (uint32_t)k - 1 : (uint32_t)k, (uint32_t)k, entry, c,
