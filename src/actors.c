@@ -30,6 +30,7 @@
  */
 #include "dyad_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct raw_match {
@@ -48,8 +49,88 @@ typedef struct local_name {
 #define SEQ_SEED 0x243F6A8885A308D3ull
 
 /* Name parts shorter than this match only as written: folding short words
- * makes too many of them meet (By/BiH, Ali/Ala). */
+ * makes too many of them meet (By/BiH, Ali/Ala). A name of one part needs
+ * one letter more (Abbi is not Abiy). */
 enum { VARIANT_MIN_BYTES = 4 };
+
+/* Common English words: they never match a name by a variant key, so a
+ * sentence-initial "They" is not "Thai" and "Then" not "Thane". Sorted for
+ * bsearch; written for dyad from general knowledge of English. */
+static const char *const common_words[] = {
+        "a",       "able",     "about",   "above",   "across",   "after",      "again",
+        "against", "ago",      "ahead",   "all",     "almost",   "along",      "already",
+        "also",    "although", "always",  "am",      "amid",     "among",      "an",
+        "and",     "another",  "any",     "anyone",  "anything", "are",        "around",
+        "as",      "at",       "away",    "back",    "be",       "became",     "because",
+        "become",  "becomes",  "been",    "before",  "being",    "below",      "best",
+        "better",  "between",  "big",     "both",    "bring",    "brought",    "but",
+        "by",      "call",     "called",  "came",    "can",      "care",       "case",
+        "cause",   "certain",  "clear",   "close",   "come",     "comes",      "coming",
+        "could",   "country",  "day",     "days",    "dead",     "death",      "did",
+        "do",      "does",     "doing",   "done",    "down",     "during",     "each",
+        "early",   "either",   "else",    "end",     "enough",   "even",       "ever",
+        "every",   "face",     "fact",    "far",     "fear",     "fell",       "felt",
+        "few",     "find",     "first",   "five",    "for",      "foreign",    "four",
+        "free",    "from",     "full",    "further", "gave",     "get",        "gets",
+        "give",    "given",    "go",      "goes",    "going",    "gone",       "good",
+        "got",     "great",    "group",   "had",     "half",     "hand",       "hard",
+        "has",     "have",     "having",  "he",      "head",     "held",       "help",
+        "her",     "here",     "hers",    "herself", "high",     "him",        "himself",
+        "his",     "home",     "hope",    "hour",    "house",    "how",        "however",
+        "huge",    "i",        "if",      "in",      "inside",   "into",       "is",
+        "issue",   "it",       "its",     "itself",  "just",     "keep",       "kept",
+        "kill",    "killed",   "know",    "known",   "large",    "largest",    "last",
+        "late",    "later",    "lead",    "least",   "leave",    "left",       "less",
+        "let",     "life",     "like",    "likely",  "line",     "little",     "live",
+        "long",    "look",     "lost",    "lot",     "low",      "made",       "main",
+        "major",   "make",     "man",     "many",    "may",      "me",         "mean",
+        "meet",    "men",      "met",     "might",   "mind",     "miss",       "money",
+        "month",   "months",   "more",    "most",    "move",     "much",       "must",
+        "my",      "myself",   "near",    "need",    "needs",    "neither",    "never",
+        "new",     "news",     "next",    "night",   "no",       "none",       "nor",
+        "north",   "not",      "nothing", "now",     "number",   "of",         "off",
+        "often",   "old",      "on",      "once",    "one",      "only",       "open",
+        "or",      "order",    "other",   "others",  "our",      "ours",       "ourselves",
+        "out",     "over",     "own",     "part",    "past",     "people",     "per",
+        "perhaps", "place",    "plan",    "play",    "point",    "power",      "press",
+        "public",  "put",      "rather",  "read",    "real",     "really",     "report",
+        "right",   "rule",     "run",     "said",    "same",     "saw",        "say",
+        "says",    "second",   "see",     "seem",    "seemed",   "seems",      "seen",
+        "send",    "sent",     "set",     "seven",   "several",  "shall",      "she",
+        "should",  "show",     "side",    "since",   "six",      "small",      "so",
+        "some",    "soon",     "south",   "speak",   "stand",    "start",      "state",
+        "states",  "stay",     "step",    "still",   "stop",     "such",       "take",
+        "taken",   "talk",     "talks",   "tell",    "ten",      "term",       "than",
+        "that",    "the",      "their",   "theirs",  "them",     "themselves", "then",
+        "there",   "these",    "they",    "thing",   "things",   "think",      "third",
+        "this",    "those",    "though",  "three",   "through",  "thus",       "time",
+        "times",   "to",       "told",    "too",     "took",     "top",        "toward",
+        "towards", "town",     "tried",   "true",    "try",      "turn",       "two",
+        "under",   "until",    "up",      "upon",    "us",       "use",        "used",
+        "very",    "via",      "view",    "vote",    "want",     "wanted",     "war",
+        "was",     "watch",    "water",   "way",     "we",       "week",       "weeks",
+        "well",    "went",     "were",    "west",    "what",     "when",       "where",
+        "whether", "which",    "while",   "who",     "whole",    "whom",       "whose",
+        "why",     "wide",     "wife",    "will",    "with",     "within",     "without",
+        "woman",   "women",    "word",    "words",   "work",     "world",      "would",
+        "year",    "years",    "yet",     "you",     "young",    "your",       "yours",
+        "yourself"};
+
+static int cmp_word(const void *key, const void *elem)
+{
+	const dyad_str *k = key;
+	const char *w = *(const char *const *)elem;
+	size_t n = strlen(w);
+	int c = strncmp(k->p, w, k->n < n ? k->n : n);
+	return c ? c : (k->n > n) - (k->n < n);
+}
+
+static bool common_word(const char *p, size_t n)
+{
+	dyad_str k = {p, n};
+	return bsearch(&k, common_words, sizeof common_words / sizeof *common_words,
+	               sizeof *common_words, cmp_word) != NULL;
+}
 
 typedef struct finder {
 	dyad_doc *doc;
@@ -73,16 +154,24 @@ static bool verify(const finder *f, const dict_phrase *ph, size_t i, bool *exact
 			return false;
 		bool same = it->norm_len == pt->norm_len &&
 		            memcmp(doc->norm.p + it->norm, dict_s(d, pt->norm), pt->norm_len) == 0;
-		if (!same || (it->caps & KEY_JOINED) != pt->joined)
+		/* a hyphen for a space between the phrase's parts is a variant; a hyphen
+		 * before its first part ("Syria-Iraq") joins it to something else */
+		if (!same || (k > 0 && (it->caps & KEY_JOINED) != pt->joined))
 			*exact = false;
-		if (pt->req == REQ_EXACT && !same)
+		if ((pt->req & REQ_SAME) && !same)
 			return false;
-		/* short name parts must be spelled the same: "By" is not "BiH" */
-		if (!same && (it->norm_len < VARIANT_MIN_BYTES || pt->norm_len < VARIANT_MIN_BYTES))
+		/* short name parts and common words must be spelled the same:
+		 * "By" is not "BiH", "They" is not "Thai" */
+		size_t min = ph->n == 1 ? VARIANT_MIN_BYTES + 1 : VARIANT_MIN_BYTES;
+		if (!same && (it->norm_len < min || pt->norm_len < min ||
+		              common_word(doc->norm.p + it->norm, it->norm_len)))
 			return false;
-		if (pt->req == REQ_CAP && !(it->caps & (KEY_CAP | KEY_UPPER)))
+		if ((pt->req & REQ_CAP) && !(it->caps & (KEY_CAP | KEY_UPPER)))
 			return false;
-		if (pt->req == REQ_UPPER && !(it->caps & KEY_UPPER))
+		if ((pt->req & REQ_UPPER) && !(it->caps & KEY_UPPER))
+			return false;
+		/* an acronym in the text is not a spelling of a name: SANE is not Sanaa */
+		if (!same && (pt->req & REQ_CAP) && (it->caps & KEY_UPPER))
 			return false;
 	}
 	return true;
@@ -155,8 +244,14 @@ static dyad_status match_sentence(finder *f)
 	dyad_doc *doc = f->doc;
 	const dyad_dict *d = f->dict;
 	doc->nraws = 0;
-	size_t i = 0;
+	size_t i = 0, matched_to = SIZE_MAX; /* key after the last match */
 	while (i < doc->nkeys) {
+		/* Inside a hyphenated word a match starts only right after another
+		 * actor: "US-Russian" names two, "anti-Assad" none. */
+		if ((doc->keys[i].caps & KEY_JOINED) && matched_to != i) {
+			i++;
+			continue;
+		}
 		uint64_t h = SEQ_SEED;
 		size_t best_len = 0;
 		int best_score = -1;
@@ -200,6 +295,7 @@ static dyad_status match_sentence(finder *f)
 			if (st != DYAD_OK)
 				return st;
 			i += best_len;
+			matched_to = i;
 		} else {
 			i++;
 		}
@@ -279,6 +375,8 @@ static dyad_status add_mention(finder *f, uint32_t first_tok, uint32_t last_tok,
 	m->entry = entry;
 	m->how = (uint8_t)how;
 	m->flags = (uint8_t)flags;
+	m->start = doc->toks[first_tok].start;
+	m->end = doc->toks[last_tok].end;
 	m->code = (uint32_t)doc->strs.n;
 	m->code_len = (uint32_t)code_len;
 	dyad_status st = buf_append(&doc->strs, code, code_len);
@@ -286,6 +384,15 @@ static dyad_status add_mention(finder *f, uint32_t first_tok, uint32_t last_tok,
 		return st;
 	doc->nments++;
 	return DYAD_OK;
+}
+
+/* Narrow the last mention to the bytes of a match's name parts, so
+ * "Iraq" in "Syria-Iraq" is its own span. */
+static void narrow_to(finder *f, const raw_match *r)
+{
+	mention *m = &f->doc->ments[f->doc->nments - 1];
+	m->start = f->doc->keys[r->first].start;
+	m->end = f->doc->keys[r->last].end;
 }
 
 /* Country code + role code: "IRN" + "~GOV" -> IRNGOV; "NGO~" + "IRN" -> NGOIRN. */
@@ -470,6 +577,27 @@ static bool inside_other_name(const finder *f, const raw_match *r)
 	return before || after;
 }
 
+static bool is_owner_group(const dict_entry *e)
+{
+	return e->kind == EK_GROUP || e->kind == EK_IGO;
+}
+
+/* A role owned by a country or a group, spanning tokens [t0, t1]: the
+ * person named before who held it, or the composed code (country + role;
+ * a group's own code). */
+static dyad_status compose_role(finder *f, uint32_t t0, uint32_t t1, uint32_t agent, uint32_t owner)
+{
+	const dict_entry *a = entry_of(f, agent), *o = entry_of(f, owner);
+	const char *cc = country_code(f, o);
+	if (cc) {
+		char code[64];
+		size_t len = compose(cc, code_at(f, a), code, sizeof code);
+		return emit_role(f, t0, t1, a, agent, cc, code, len);
+	}
+	const char *gc = code_at(f, o);
+	return emit_role(f, t0, t1, a, owner, gc, gc, strlen(gc));
+}
+
 static dyad_status compose_sentence(finder *f)
 {
 	dyad_doc *doc = f->doc;
@@ -500,36 +628,24 @@ static dyad_status compose_sentence(finder *f)
 		if ((e->flags & ENTRY_AMBIGUOUS) && r->last == r->first && inside_other_name(f, r))
 			continue;
 		const char *cc = country_code(f, e);
-		/* country + role: "Iranian foreign minister", "Israel's army" */
-		if (cc && next && ne->kind == EK_AGENT && adjacent_raw(f, r, next)) {
-			char code[64];
-			size_t len = compose(cc, code_at(f, ne), code, sizeof code);
-			st = emit_role(f, t0, raw_tok_last(f, next), ne, next->entry, cc, code,
-			               len);
-			next->dropped = true;
-			continue;
-		}
-		/* group + role: "Hamas fighters", "the Islamic Jihad leader" */
-		if ((e->kind == EK_GROUP || e->kind == EK_IGO) && next && ne->kind == EK_AGENT &&
+		/* owner + role: "Iranian foreign minister", "Israel's army", "Hamas fighters" */
+		if ((cc || is_owner_group(e)) && next && ne->kind == EK_AGENT &&
 		    adjacent_raw(f, r, next)) {
-			const char *gc = code_at(f, e);
-			st = emit_role(f, t0, raw_tok_last(f, next), ne, r->entry, gc, gc,
-			               strlen(gc));
+			st = compose_role(f, t0, raw_tok_last(f, next), next->entry, r->entry);
 			next->dropped = true;
 			continue;
 		}
 		if (e->kind == EK_AGENT) {
-			/* role + of/in + country: "foreign minister of Iran", "police in Lima" */
+			/* role + of/in + owner: "foreign minister of Iran", "police in Lima",
+			 * "the secretary general of Islamic Jihad" */
 			uint32_t k = t1 + 1;
 			bool of = tok_norm_is(doc, k, "of"), in = tok_norm_is(doc, k, "in");
 			if ((of || in) && tok_norm_is(doc, k + 1, "the"))
 				k++;
-			const char *ncc = next ? country_code(f, ne) : NULL;
-			if ((of || in) && next && ncc && raw_tok_first(f, next) == k + 1) {
-				char code[64];
-				size_t len = compose(ncc, code_at(f, e), code, sizeof code);
-				st = emit_role(f, t0, raw_tok_last(f, next), e, r->entry, ncc, code,
-				               len);
+			bool owner = next && (country_code(f, ne) || (of && is_owner_group(ne)));
+			if ((of || in) && owner && raw_tok_first(f, next) == k + 1) {
+				st = compose_role(f, t0, raw_tok_last(f, next), r->entry,
+				                  next->entry);
 				next->dropped = true;
 				continue;
 			}
@@ -545,11 +661,15 @@ static dyad_status compose_sentence(finder *f)
 			size_t len = compose(cc, "~GOV", code, sizeof code);
 			st = add_mention(f, t0, t1, r->entry, code, len, (dyad_mention_how)r->how,
 			                 0);
+			if (st == DYAD_OK)
+				narrow_to(f, r);
 			continue;
 		}
 		const char *c = code_at(f, e);
 		st = add_mention(f, t0, t1, r->entry, c, strlen(c), (dyad_mention_how)r->how,
 		                 flags);
+		if (st == DYAD_OK)
+			narrow_to(f, r);
 		if (st == DYAD_OK && e->kind == EK_PERSON && r->how != DYAD_HOW_SURNAME)
 			st = remember_name(f, r);
 	}
@@ -702,8 +822,8 @@ dyad_mention dyad_doc_mention(const dyad_doc *doc, size_t i)
 	m.sentence = x->sentence;
 	m.first_token = x->first;
 	m.ntokens = x->ntok;
-	m.start = doc->toks[x->first].start;
-	m.end = doc->toks[x->first + x->ntok - 1].end;
+	m.start = x->start;
+	m.end = x->end;
 	m.code.p = doc->strs.p ? doc->strs.p + x->code : "";
 	m.code.n = x->code_len;
 	m.entry.p = dict_s(doc->dict, e->id);

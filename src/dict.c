@@ -80,6 +80,11 @@ void dict_report(dyad_dict *d, uint32_t file, uint64_t line, uint64_t byte, cons
 	d->diag(d->diag_ctx, &e);
 }
 
+void dict_bad(const dict_line *l, const char *at, const char *msg)
+{
+	dict_report(l->d, l->file, l->lineno, (uint64_t)(at - l->start), msg);
+}
+
 dyad_status dict_str(dyad_dict *d, const char *p, size_t n, uint32_t *off)
 {
 	if (d->strings.n + n + 1 > UINT32_MAX)
@@ -382,13 +387,19 @@ const dict_slot *dict_lookup(const dyad_dict *d, uint64_t h)
 	return s->h == h ? s : NULL;
 }
 
-static uint8_t requirement(uint8_t caps, bool peer)
+/* What the text must show for a phrase token written with `caps`. Only
+ * names of people and organisations match other spellings; countries,
+ * roles and titles are spelled as listed (their variants are aliases). */
+static uint8_t requirement(uint8_t caps, const dict_entry *e, bool peer)
 {
 	if (peer)
-		return REQ_EXACT; /* peer dictionaries are all capitals: case says nothing */
+		return REQ_SAME; /* peer dictionaries are all capitals: case says nothing */
+	bool spelled = e->kind == EK_COUNTRY || e->kind == EK_AGENT || e->kind == EK_TITLE;
 	if (caps & KEY_UPPER)
-		return REQ_UPPER;
-	return (caps & KEY_CAP) ? REQ_CAP : REQ_EXACT;
+		return REQ_UPPER | REQ_SAME;
+	if (caps & KEY_CAP)
+		return (uint8_t)(REQ_CAP | (spelled ? REQ_SAME : 0));
+	return REQ_SAME;
 }
 
 typedef struct compiler {
@@ -399,7 +410,7 @@ typedef struct compiler {
 } compiler;
 
 /* Tokenise one phrase and append its key sequence to d->ptoks. */
-static dyad_status compile_phrase(compiler *c, dict_phrase *ph, bool peer)
+static dyad_status compile_phrase(compiler *c, dict_phrase *ph, const dict_entry *e, bool peer)
 {
 	dyad_dict *d = c->d;
 	const char *text = dict_s(d, ph->text);
@@ -417,7 +428,7 @@ static dyad_status compile_phrase(compiler *c, dict_phrase *ph, bool peer)
 		const key_item *it = &c->items[i];
 		dict_ptok *pt = &d->ptoks[d->nptoks];
 		pt->key = it->key;
-		pt->req = requirement(it->caps, peer);
+		pt->req = requirement(it->caps, e, peer);
 		pt->joined = it->caps & KEY_JOINED;
 		pt->norm_len = it->norm_len;
 		st = dict_str(d, c->doc->norm.p + it->norm, it->norm_len, &pt->norm);
@@ -514,7 +525,8 @@ dyad_status dyad_dict_compile(dyad_dict *d, dyad_error *err)
 	dyad_status st = c.doc ? DYAD_OK : DYAD_ERR_NOMEM;
 	for (size_t p = 0; p < d->nphrases && st == DYAD_OK; p++) {
 		dict_phrase *ph = &d->phrases[p];
-		st = compile_phrase(&c, ph, entry_is_peer(d, &d->entries[ph->entry]));
+		const dict_entry *e = &d->entries[ph->entry];
+		st = compile_phrase(&c, ph, e, entry_is_peer(d, e));
 	}
 	if (st == DYAD_OK)
 		st = build_table(d);

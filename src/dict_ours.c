@@ -17,33 +17,21 @@
 #include <string.h>
 
 typedef struct line_ctx {
+	dict_line l;
 	dyad_dict *d;
-	uint32_t file;
-	uint64_t lineno;
-	const char *line; /* start of the line, for byte offsets */
-	bool in_entry;    /* a valid entry is open */
+	bool in_entry; /* a valid entry is open */
 	size_t entry_start_line;
 } line_ctx;
-
-static void bad(line_ctx *c, const char *at, const char *msg)
-{
-	dict_report(c->d, c->file, c->lineno, (uint64_t)(at - c->line), msg);
-}
-
-static bool is_space(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\r';
-}
 
 /* Next whitespace-separated word of [*p, end). */
 static bool word(const char **p, const char *end, const char **w, size_t *n)
 {
-	while (*p < end && is_space(**p))
+	while (*p < end && dict_space(**p))
 		(*p)++;
 	if (*p >= end)
 		return false;
 	*w = *p;
-	while (*p < end && !is_space(**p))
+	while (*p < end && !dict_space(**p))
 		(*p)++;
 	*n = (size_t)(*p - *w);
 	return true;
@@ -93,9 +81,9 @@ static dyad_status phrases(line_ctx *c, const char *p, const char *end, phrase_r
 		const char *bar = memchr(p, '|', (size_t)(end - p));
 		const char *e = bar ? bar : end;
 		const char *a = p, *b = e;
-		while (a < b && is_space(*a))
+		while (a < b && dict_space(*a))
 			a++;
-		while (b > a && is_space(b[-1]))
+		while (b > a && dict_space(b[-1]))
 			b--;
 		if (b > a) {
 			dyad_status st = dict_add_phrase(c->d, a, (size_t)(b - a), role);
@@ -107,7 +95,7 @@ static dyad_status phrases(line_ctx *c, const char *p, const char *end, phrase_r
 		p = bar ? bar + 1 : end;
 	}
 	if (!any)
-		bad(c, p, "no name given");
+		dict_bad(&c->l, p, "no name given");
 	return DYAD_OK;
 }
 
@@ -119,19 +107,19 @@ static bool dates(line_ctx *c, const char *p, const char *end, uint32_t *from, u
 	*from = 0;
 	*to = 99999999u;
 	if (word(&p, end, &w, &n) && !(n == 1 && *w == '-') && !dict_date(w, n, false, from)) {
-		bad(c, w, "FROM is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+		dict_bad(&c->l, w, "FROM is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
 		return false;
 	}
 	if (word(&p, end, &w, &n) && !(n == 1 && *w == '-') && !dict_date(w, n, true, to)) {
-		bad(c, w, "TO is not a date (YYYY-MM-DD, YYYY-MM, YYYY or -)");
+		dict_bad(&c->l, w, "TO is not a date (YYYY-MM-DD, YYYY-MM, YYYY or -)");
 		return false;
 	}
 	if (word(&p, end, &w, &n)) {
-		bad(c, w, "unexpected text after the dates");
+		dict_bad(&c->l, w, "unexpected text after the dates");
 		return false;
 	}
 	if (*from > *to) {
-		bad(c, p, "FROM is after TO");
+		dict_bad(&c->l, p, "FROM is after TO");
 		return false;
 	}
 	return true;
@@ -142,7 +130,8 @@ static dyad_status code_line(line_ctx *c, const char *p, const char *end)
 	const char *w;
 	size_t n;
 	if (!word(&p, end, &w, &n) || !valid_code(w, n)) {
-		bad(c, p, "code wants CODE [FROM [TO]] with CODE in capitals, digits and ~");
+		dict_bad(&c->l, p,
+		         "code wants CODE [FROM [TO]] with CODE in capitals, digits and ~");
 		return DYAD_OK;
 	}
 	uint32_t from, to;
@@ -169,16 +158,16 @@ static dyad_status office_line(line_ctx *c, const char *p, const char *end)
 	const char *ow, *who;
 	size_t on, wn;
 	if (!word(&p, end, &ow, &on) || !word(&p, end, &who, &wn)) {
-		bad(c, p, "office wants OFFICE COUNTRY-OR-CODE FROM [TO]");
+		dict_bad(&c->l, p, "office wants OFFICE COUNTRY-OR-CODE FROM [TO]");
 		return DYAD_OK;
 	}
 	office o = office_from_name(ow, on);
 	if (o == OFF_NONE) {
-		bad(c, ow, "unknown office (see docs/dictionaries.md for the list)");
+		dict_bad(&c->l, ow, "unknown office (see docs/dictionaries.md for the list)");
 		return DYAD_OK;
 	}
 	if (!valid_code(who, wn)) {
-		bad(c, who, "office wants a country (ISO alpha-3) or a code in capitals");
+		dict_bad(&c->l, who, "office wants a country (ISO alpha-3) or a code in capitals");
 		return DYAD_OK;
 	}
 	uint32_t from, to;
@@ -199,18 +188,18 @@ static dyad_status entry_line(line_ctx *c, const char *p, const char *end)
 	const char *w, *rest;
 	size_t n, rn;
 	if (!word(&p, end, &w, &n) || !valid_id(w, n)) {
-		bad(c, p, "entry wants an id: letters, digits and - . : _");
+		dict_bad(&c->l, p, "entry wants an id: letters, digits and - . : _");
 		c->in_entry = false;
 		return DYAD_OK;
 	}
 	if (word(&p, end, &rest, &rn)) {
-		bad(c, rest, "unexpected text after the entry id");
+		dict_bad(&c->l, rest, "unexpected text after the entry id");
 		c->in_entry = false;
 		return DYAD_OK;
 	}
 	c->in_entry = true;
-	c->entry_start_line = c->lineno;
-	return dict_add_entry(c->d, w, n, kind_of(w, n), c->file, (uint32_t)c->lineno);
+	c->entry_start_line = c->l.lineno;
+	return dict_add_entry(c->d, w, n, kind_of(w, n), c->l.file, (uint32_t)c->l.lineno);
 }
 
 /* An entry ends: drop it if it has no name. */
@@ -222,7 +211,7 @@ static void close_entry(line_ctx *c)
 	dict_entry *e = &d->entries[d->nentries - 1];
 	if (e->name)
 		return;
-	dict_report(d, c->file, c->entry_start_line, 0, "entry has no name; dropped");
+	dict_report(d, c->l.file, c->entry_start_line, 0, "entry has no name; dropped");
 	d->stats.entries--;
 	d->stats.codes -= e->ncodes;
 	d->ncodes -= e->ncodes;
@@ -242,7 +231,7 @@ static dyad_status directive(line_ctx *c, const char *p, const char *end)
 		return entry_line(c, p, end);
 	}
 	if (!c->in_entry) {
-		bad(c, w, "directive outside an entry (an entry starts with 'entry ID')");
+		dict_bad(&c->l, w, "directive outside an entry (an entry starts with 'entry ID')");
 		return DYAD_OK;
 	}
 	if (IS("name"))
@@ -262,7 +251,7 @@ static dyad_status directive(line_ctx *c, const char *p, const char *end)
 		const char *id;
 		size_t idn;
 		if (!word(&p, end, &id, &idn) || !(valid_id(id, idn) || (idn == 1 && *id == '-'))) {
-			bad(c, p, "parent wants an entry id");
+			dict_bad(&c->l, p, "parent wants an entry id");
 			return DYAD_OK;
 		}
 		if (idn == 1 && *id == '-')
@@ -276,7 +265,7 @@ static dyad_status directive(line_ctx *c, const char *p, const char *end)
 	if (IS("qid"))
 		return DYAD_OK; /* kept in the file; not used by matching yet */
 #undef IS
-	bad(c, w, "unknown directive");
+	dict_bad(&c->l, w, "unknown directive");
 	return DYAD_OK;
 }
 
@@ -284,24 +273,24 @@ static dyad_status directive(line_ctx *c, const char *p, const char *end)
 static const char *content_end(const char *p, const char *end)
 {
 	for (const char *q = p; q < end; q++)
-		if (*q == '#' && (q == p || is_space(q[-1])))
+		if (*q == '#' && (q == p || dict_space(q[-1])))
 			return q;
 	return end;
 }
 
 dyad_status dict_parse_ours(dyad_dict *d, uint32_t file, const char *text, size_t len)
 {
-	line_ctx c = {d, file, 0, text, false, 0};
+	line_ctx c = {{d, file, 0, text}, d, false, 0};
 	const char *p = text, *end = text + len;
 	dyad_status st = DYAD_OK;
 	while (p < end && st == DYAD_OK) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
-		c.lineno++;
-		c.line = p;
+		c.l.lineno++;
+		c.l.start = p;
 		d->stats.lines++;
 		if (memchr(p, '\0', (size_t)(le - p)))
-			bad(&c, memchr(p, '\0', (size_t)(le - p)), "NUL byte in the line");
+			dict_bad(&c.l, memchr(p, '\0', (size_t)(le - p)), "NUL byte in the line");
 		else
 			st = directive(&c, p, content_end(p, le));
 		p = nl ? nl + 1 : end;

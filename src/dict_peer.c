@@ -29,10 +29,8 @@
 #include <string.h>
 
 typedef struct peer_ctx {
+	dict_line l;
 	dyad_dict *d;
-	uint32_t file;
-	uint64_t lineno;
-	const char *line;
 	bool in_entry;
 	bool in_comment; /* inside <!-- ... --> */
 	bool agents;
@@ -43,16 +41,6 @@ typedef struct peer_ctx {
 	} subst[16];
 	int nsubst;
 } peer_ctx;
-
-static void bad(peer_ctx *c, const char *at, const char *msg)
-{
-	dict_report(c->d, c->file, c->lineno, (uint64_t)(at - c->line), msg);
-}
-
-static bool is_space(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\r';
-}
 
 /* "YYMMDD" or "YYYYMMDD" -> yyyymmdd */
 static bool peer_date(const char *p, size_t n, uint32_t *out)
@@ -76,7 +64,7 @@ static bool peer_date(const char *p, size_t n, uint32_t *out)
 
 static const char *skip_space(const char *p, const char *end)
 {
-	while (p < end && is_space(*p))
+	while (p < end && dict_space(*p))
 		p++;
 	return p;
 }
@@ -86,11 +74,11 @@ static dyad_status code_group(peer_ctx *c, const char *p, const char *close)
 {
 	p = skip_space(p, close);
 	const char *code = p;
-	while (p < close && !is_space(*p) && *p != '<' && *p != '>')
+	while (p < close && !dict_space(*p) && *p != '<' && *p != '>')
 		p++;
 	size_t n = (size_t)(p - code);
 	if (n == 0 || n > 32) {
-		bad(c, code, "empty or overlong code in [...]");
+		dict_bad(&c->l, code, "empty or overlong code in [...]");
 		return DYAD_OK;
 	}
 	p = skip_space(p, close);
@@ -100,11 +88,11 @@ static dyad_status code_group(peer_ctx *c, const char *p, const char *close)
 		if (op == '<' || op == '>')
 			p = skip_space(p + 1, close);
 		const char *a = p;
-		while (p < close && *p != '-' && !is_space(*p))
+		while (p < close && *p != '-' && !dict_space(*p))
 			p++;
 		uint32_t d1;
 		if (!peer_date(a, (size_t)(p - a), &d1)) {
-			bad(c, a, "date restriction is not YYMMDD or YYYYMMDD");
+			dict_bad(&c->l, a, "date restriction is not YYMMDD or YYYYMMDD");
 			return DYAD_OK;
 		}
 		if (op == '<') {
@@ -114,16 +102,16 @@ static dyad_status code_group(peer_ctx *c, const char *p, const char *close)
 		} else {
 			p = skip_space(p, close);
 			if (p >= close || *p != '-') {
-				bad(c, p, "date range wants FROM-TO");
+				dict_bad(&c->l, p, "date range wants FROM-TO");
 				return DYAD_OK;
 			}
 			p = skip_space(p + 1, close);
 			const char *b = p;
-			while (p < close && !is_space(*p))
+			while (p < close && !dict_space(*p))
 				p++;
 			uint32_t d2;
 			if (!peer_date(b, (size_t)(p - b), &d2)) {
-				bad(c, b, "date restriction is not YYMMDD or YYYYMMDD");
+				dict_bad(&c->l, b, "date restriction is not YYMMDD or YYYYMMDD");
 				return DYAD_OK;
 			}
 			from = d1;
@@ -142,7 +130,7 @@ static dyad_status code_groups(peer_ctx *c, const char *p, const char *end)
 		while (close < end && *close != ']' && *close != '}')
 			close++;
 		if (close >= end) {
-			bad(c, p, "'[' without ']'");
+			dict_bad(&c->l, p, "'[' without ']'");
 			return DYAD_OK;
 		}
 		st = code_group(c, p + 1, close);
@@ -188,8 +176,8 @@ static dyad_status new_entry(peer_ctx *c, const char *phrase, size_t n)
 	while (m > 5 && id[m - 1] == '-')
 		m--;
 	c->in_entry = true;
-	return dict_add_entry(c->d, id, m, c->agents ? EK_AGENT : EK_OTHER, c->file,
-	                      (uint32_t)c->lineno);
+	return dict_add_entry(c->d, id, m, c->agents ? EK_AGENT : EK_OTHER, c->l.file,
+	                      (uint32_t)c->l.lineno);
 }
 
 /* The end of a line's content: before ';' or '#'. */
@@ -210,14 +198,14 @@ static dyad_status actor_line(peer_ctx *c, const char *p, const char *end)
 		return DYAD_OK;
 	if (*s == '[') { /* dated codes for the current entry */
 		if (!c->in_entry) {
-			bad(c, s, "code line before any actor");
+			dict_bad(&c->l, s, "code line before any actor");
 			return DYAD_OK;
 		}
 		return code_groups(c, s, end);
 	}
 	if (*s == '+') {
 		if (!c->in_entry) {
-			bad(c, s, "synonym before any actor");
+			dict_bad(&c->l, s, "synonym before any actor");
 			return DYAD_OK;
 		}
 		const char *b = memchr(s, '[', (size_t)(end - s));
@@ -226,7 +214,7 @@ static dyad_status actor_line(peer_ctx *c, const char *p, const char *end)
 	}
 	const char *b = memchr(s, '[', (size_t)(end - s));
 	const char *pe = b ? b : end;
-	while (pe > s && is_space(pe[-1]))
+	while (pe > s && dict_space(pe[-1]))
 		pe--;
 	dyad_status st = new_entry(c, s, (size_t)(pe - s));
 	if (st == DYAD_OK)
@@ -243,7 +231,7 @@ static dyad_status subst_line(peer_ctx *c, const char *s, const char *end)
 	const char *close = memchr(s + 1, '!', (size_t)(end - s - 1));
 	const char *eq = close ? memchr(close, '=', (size_t)(end - close)) : NULL;
 	if (!close || !eq || close - s + 1 >= 32 || c->nsubst >= 16) {
-		bad(c, s, "substitution set wants !NAME! = A, B, C");
+		dict_bad(&c->l, s, "substitution set wants !NAME! = A, B, C");
 		return DYAD_OK;
 	}
 	struct subst *sb = &c->subst[c->nsubst++];
@@ -251,7 +239,7 @@ static dyad_status subst_line(peer_ctx *c, const char *s, const char *end)
 	sb->name[close - s + 1] = '\0';
 	size_t m = 0;
 	for (const char *q = eq + 1; q < end && m + 1 < sizeof sb->members; q++)
-		if (!is_space(*q))
+		if (!dict_space(*q))
 			sb->members[m++] = *q;
 	sb->members[m] = '\0';
 	return DYAD_OK;
@@ -268,7 +256,7 @@ static dyad_status agent_forms(peer_ctx *c, const char *p, size_t n, const char 
 		const char *q = plural, *e = plural + pn;
 		while (st == DYAD_OK && q < e) {
 			const char *sp = q;
-			while (sp < e && !is_space(*sp))
+			while (sp < e && !dict_space(*sp))
 				sp++;
 			if (sp > q)
 				st = add_phrase(c, q, (size_t)(sp - q), PR_ALIAS);
@@ -303,19 +291,19 @@ static dyad_status agent_line(peer_ctx *c, const char *p, const char *end)
 		return subst_line(c, s, end);
 	const char *b = memchr(s, '[', (size_t)(end - s));
 	if (!b) {
-		bad(c, s, "agent without a [code]");
+		dict_bad(&c->l, s, "agent without a [code]");
 		return DYAD_OK;
 	}
 	const char *brace = memchr(s, '{', (size_t)(b - s));
 	const char *pe = brace ? brace : b;
-	while (pe > s && is_space(pe[-1]))
+	while (pe > s && dict_space(pe[-1]))
 		pe--;
 	const char *pl = NULL, *ple = NULL;
 	if (brace) {
 		pl = brace + 1;
 		ple = memchr(pl, '}', (size_t)(b - pl));
 		if (!ple) {
-			bad(c, brace, "'{' without '}'");
+			dict_bad(&c->l, brace, "'{' without '}'");
 			return DYAD_OK;
 		}
 	}
@@ -376,15 +364,16 @@ dyad_status dict_parse_peer(dyad_dict *d, uint32_t file, const char *text, size_
 	peer_ctx c;
 	memset(&c, 0, sizeof c);
 	c.d = d;
-	c.file = file;
+	c.l.d = d;
+	c.l.file = file;
 	c.agents = agents;
 	const char *p = text, *end = text + len;
 	dyad_status st = DYAD_OK;
 	while (p < end && st == DYAD_OK) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
-		c.lineno++;
-		c.line = p;
+		c.l.lineno++;
+		c.l.start = p;
 		d->stats.lines++;
 		const char *s = skip_space(p, le);
 		if (c.in_comment || (le - s >= 4 && memcmp(s, "<!--", 4) == 0)) {
@@ -396,7 +385,7 @@ dyad_status dict_parse_peer(dyad_dict *d, uint32_t file, const char *text, size_
 					closed = true;
 			c.in_comment = !closed;
 		} else if (memchr(p, '\0', (size_t)(le - p))) {
-			bad(&c, memchr(p, '\0', (size_t)(le - p)), "NUL byte in the line");
+			dict_bad(&c.l, memchr(p, '\0', (size_t)(le - p)), "NUL byte in the line");
 		} else {
 			size_t before = d->nentries;
 			const char *ce = content_end(p, le);

@@ -154,9 +154,10 @@ typedef struct sent {
 
 /* A key for matching: one name part, folded by translit.c. */
 typedef struct key_item {
-	uint64_t key;  /* hash of the folded part */
-	uint32_t tok;  /* token it comes from */
-	uint32_t norm; /* the part's exact normalised form: offset in doc->norm */
+	uint64_t key;        /* hash of the folded part */
+	uint32_t tok;        /* token it comes from */
+	uint32_t start, end; /* the part's bytes in the text */
+	uint32_t norm;       /* the part's exact normalised form: offset in doc->norm */
 	uint16_t norm_len;
 	uint8_t caps; /* KEY_CAP, KEY_UPPER: case of the part in the text */
 } key_item;
@@ -167,6 +168,7 @@ typedef struct key_item {
 typedef struct mention {
 	uint32_t sentence;
 	uint32_t first, ntok;    /* tokens */
+	uint32_t start, end;     /* bytes: a part of a token in "Syria-Iraq" */
 	uint32_t entry;          /* dictionary entry */
 	uint32_t code, code_len; /* in doc->strs */
 	uint8_t how;
@@ -304,9 +306,10 @@ typedef struct dict_ptok {
 	uint8_t req;    /* REQ_* */
 	uint8_t joined; /* KEY_JOINED as written in the dictionary */
 } dict_ptok;
-#define REQ_EXACT 0u /* lower case in the dictionary: the text must be the same word */
-#define REQ_CAP   1u /* a capitalised name: any spelling with the same key, capitalised */
-#define REQ_UPPER 2u /* an acronym: the text must be in capitals too */
+/* What a phrase token asks of the text (bits). */
+#define REQ_SAME  1u /* the same word (lower-case dictionary words, countries, acronyms) */
+#define REQ_CAP   2u /* capitalised in the text (names) */
+#define REQ_UPPER 4u /* in capitals in the text (acronyms) */
 
 typedef struct dict_slot {
 	uint64_t h;      /* hash of a key sequence; 0 = empty */
@@ -348,6 +351,19 @@ DYAD_NODISCARD dyad_status dict_add_phrase(dyad_dict *d, const char *p, size_t n
 DYAD_NODISCARD dyad_status dict_add_code(dyad_dict *d, const char *code, size_t n, uint32_t from,
                                          uint32_t to, office off);
 void dict_report(dyad_dict *d, uint32_t file, uint64_t line, uint64_t byte, const char *msg);
+/* Where a dictionary reader is: the line being read, for messages. */
+typedef struct dict_line {
+	dyad_dict *d;
+	uint32_t file;
+	uint64_t lineno;
+	const char *start; /* first byte of the line */
+} dict_line;
+/* Report a problem at byte `at` of the current line; the line is skipped. */
+void dict_bad(const dict_line *l, const char *at, const char *msg);
+static inline bool dict_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r';
+}
 /* Date "YYYY-MM-DD", "YYYY-MM", "YYYY" as yyyymmdd; `end` picks the last day
  * for partial dates. Returns false if not a date. */
 bool dict_date(const char *p, size_t n, bool end, uint32_t *out);

@@ -199,8 +199,13 @@ static dyad_status word_parts(const dyad_doc *d, size_t k, key_item **items, siz
 			uint8_t caps = part_caps(s, ta, tb);
 			if (na > 0)
 				caps |= KEY_JOINED;
-			key_item it = {translit_key(norm.p + na, nb - na), (uint32_t)k,
-			               t->norm + (uint32_t)na, (uint16_t)(nb - na), caps};
+			key_item it = {translit_key(norm.p + na, nb - na),
+			               (uint32_t)k,
+			               (uint32_t)ta,
+			               (uint32_t)tb,
+			               t->norm + (uint32_t)na,
+			               (uint16_t)(nb - na),
+			               caps};
 			st = push(items, n, cap, a, it);
 		}
 		if (last)
@@ -232,8 +237,13 @@ dyad_status translit_keys(const dyad_doc *d, size_t first, size_t count, key_ite
 		if (t->kind == TK_DASH && t->end - t->start == 1 && k > first &&
 		    d->toks[k - 1].end == t->start && k + 1 < first + count)
 			continue;
-		key_item it = {translit_hash(norm.p, norm.n), (uint32_t)k, t->norm,
-		               (uint16_t)(norm.n > 0xFFFF ? 0xFFFF : norm.n), 0};
+		key_item it = {translit_hash(norm.p, norm.n),
+		               (uint32_t)k,
+		               t->start,
+		               t->end,
+		               t->norm,
+		               (uint16_t)(norm.n > 0xFFFF ? 0xFFFF : norm.n),
+		               0};
 		st = push(items, n, cap, a, it);
 	}
 	return st;
