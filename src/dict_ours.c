@@ -127,10 +127,11 @@ static bool dates(line_ctx *c, const char *p, const char *end, uint32_t *from, u
 
 static dyad_status code_line(line_ctx *c, const char *p, const char *end)
 {
-	const char *w;
-	size_t n;
-	if (!word(&p, end, &w, &n) || !valid_code(w, n)) {
-		dict_bad(&c->l, p,
+	const char *w = p;
+	size_t n = 0;
+	bool got = word(&p, end, &w, &n);
+	if (!got || !valid_code(w, n)) {
+		dict_bad(&c->l, w,
 		         "code wants CODE [FROM [TO]] with CODE in capitals, digits and ~");
 		return DYAD_OK;
 	}

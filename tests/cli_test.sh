@@ -78,4 +78,48 @@ if [ -w /dev/full ]; then
 	expect_eq "a failed write exits 3" "$rc" "3"
 fi
 
+# actors, with a dictionary written here (not the default ones)
+cat >"$tmp/d.dict" <<'DICT'
+entry country:IRN
+name Iran
+adj Iranian
+capital Tehran
+code IRN
+entry person:ebrahim-raisi
+name Ebrahim Raisi
+office president IRN 2021-08-03 2024-05-19
+code IRNELI
+entry agent:president
+name president
+code ~GOV
+bogus line here
+code lowercase
+DICT
+printf 'Ebrahim Raisi spoke in Tehran. The Iranian president left.' >"$tmp/r.txt"
+run actors --no-default-dict --dict "$tmp/d.dict" --date 2023-06-19 "$tmp/r.txt"
+expect_rc "actors: dictionary problems are not input errors" 0
+expect_in "actors: a bad dictionary line is reported with file, line and byte" "$err" "$tmp/d.dict:13: unknown directive at byte 0"
+expect_in "actors: the second bad line too" "$err" "$tmp/d.dict:14: code wants CODE [FROM [TO]] with CODE in capitals, digits and ~ at byte 5"
+expect_in "actors: a count of skipped lines" "$err" "2 line(s) skipped"
+expect_in "actors: text output" "$out" "$(printf 'r.txt\t0\t0\t13\tEbrahim Raisi\tIRNGOV\tperson:ebrahim-raisi\texact')"
+expect_in "actors: coreference" "$out" "$(printf 'Iranian president\tIRNGOV\tperson:ebrahim-raisi\tcoreference')"
+run actors -q --no-default-dict --dict "$tmp/d.dict" --date 2020-01-01 --json "$tmp/r.txt"
+expect_in "actors: json keys, and the code at another date" "$out" '{"article":"r.txt","sentence":0,"start":0,"end":13,"text":"Ebrahim Raisi","code":"IRNELI","entry":"person:ebrahim-raisi","how":"exact"}'
+expect_eq "actors: -q silences dictionary problems" "$err" ""
+printf '{"id":"j","date":"2022-05-01","text":"Ebrahim Raisi spoke."}\n' >"$tmp/r.jsonl"
+run actors -q --no-default-dict --dict "$tmp/d.dict" "$tmp/r.jsonl"
+expect_in "actors: the article's own date chooses the code" "$out" "$(printf 'IRNGOV\tperson:ebrahim-raisi')"
+run actors --no-default-dict --dict "$tmp/nonexistent.dict" "$tmp/r.txt"
+expect_rc "actors: a missing dictionary file is an error" 1
+run actors --date 2023-6-1 "$tmp/r.txt"
+expect_rc "actors: a bad --date is a usage error" 2
+if [ -d ../shared/peers/petrarch/dictionaries ]; then
+	P=../shared/peers/petrarch/dictionaries
+	run actors --no-default-dict --dict "$P/Phoenix.Countries.actors.txt" --dict "$P/Phoenix.International.actors.txt" \
+		--dict "$P/Phoenix.MilNonState.actors.txt" --dict "$P/Phoenix.agents.txt" "$tmp/r.txt"
+	expect_rc "actors: the Phoenix dictionaries load" 0
+	expect_in "actors: Phoenix entries counted" "$err" "dictionaries: 29487 entries from 4 files; 10 line(s) skipped"
+	expect_in "actors: a Phoenix entry matches" "$out" "$(printf 'Tehran\tIRN\tpeer:iran\texact')"
+fi
+
 finish
