@@ -77,7 +77,7 @@ static dyad_status code_group(peer_ctx *c, const char *p, const char *close)
 	while (p < close && !dict_space(*p) && *p != '<' && *p != '>')
 		p++;
 	size_t n = (size_t)(p - code);
-	if (n == 0 || n > 32) {
+	if (n == 0 || n > 64) {
 		dict_bad(&c->l, code, "empty or overlong code in [...]");
 		return DYAD_OK;
 	}
@@ -180,12 +180,19 @@ static dyad_status new_entry(peer_ctx *c, const char *phrase, size_t n)
 	                      (uint32_t)c->l.lineno);
 }
 
-/* The end of a line's content: before ';' or '#'. */
+/* The end of a line's content: before ';' or '#', except inside [...] where
+ * '#' is part of a code (TABARI's null code is [###]). */
 static const char *content_end(const char *p, const char *end)
 {
-	for (const char *q = p; q < end; q++)
-		if (*q == ';' || *q == '#')
+	int depth = 0;
+	for (const char *q = p; q < end; q++) {
+		if (*q == '[')
+			depth++;
+		else if (*q == ']' && depth)
+			depth--;
+		else if (*q == ';' || (*q == '#' && !depth))
 			return q;
+	}
 	return end;
 }
 

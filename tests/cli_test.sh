@@ -121,5 +121,13 @@ if [ -d ../shared/peers/petrarch/dictionaries ]; then
 	expect_in "actors: Phoenix entries counted" "$err" "dictionaries: 29487 entries from 4 files; 10 line(s) skipped"
 	expect_in "actors: a Phoenix entry matches" "$out" "$(printf 'Tehran\tIRN\tpeer:iran\texact')"
 fi
+if [ -d ../shared/peers/tabari/dictionaries ]; then
+	T=../shared/peers/tabari/dictionaries/TABARI-Dictionaries
+	run actors --no-default-dict --dict "$T/CAMEO.ECS.120522.actors" --dict "$T/CAMEO.RCS.120521.actors" \
+		--dict "$T/Internatnl.120521.actors" --dict "$T/Levant.080629.actors" --dict "$T/PSU.120522.agents" "$tmp/r.txt"
+	expect_rc "actors: the TABARI dictionaries load" 0
+	expect_in "actors: TABARI entries counted, two malformed lines" "$err" "dictionaries: 18338 entries from 5 files; 2 line(s) skipped"
+	expect_in "actors: a malformed TABARI date range is named" "$err" "Levant.080629.actors:4558: date range wants FROM-TO at byte 32"
+fi
 
 finish
