@@ -156,7 +156,8 @@ static bool verify(const finder *f, const dict_phrase *ph, size_t i, bool *exact
 		            memcmp(doc->norm.p + it->norm, dict_s(d, pt->norm), pt->norm_len) == 0;
 		/* a hyphen for a space between the phrase's parts is a variant; a hyphen
 		 * before its first part ("Syria-Iraq") joins it to something else */
-		if (!same || (k > 0 && (it->caps & KEY_JOINED) != pt->joined))
+		if (!same || (k > 0 && (it->caps & KEY_JOINED) != pt->joined) ||
+		    it->article != pt->article)
 			*exact = false;
 		if ((pt->req & REQ_SAME) && !same)
 			return false;
@@ -168,7 +169,10 @@ static bool verify(const finder *f, const dict_phrase *ph, size_t i, bool *exact
 			return false;
 		if ((pt->req & REQ_CAP) && !(it->caps & (KEY_CAP | KEY_UPPER)))
 			return false;
-		if ((pt->req & REQ_UPPER) && !(it->caps & KEY_UPPER))
+		/* an acronym in capitals; of four letters or more also in British
+		 * style ("Nato", "Unicef"), but "Who" is not the WHO */
+		if ((pt->req & REQ_UPPER) && !(it->caps & KEY_UPPER) &&
+		    !((it->caps & KEY_CAP) && it->norm_len >= 4))
 			return false;
 		/* an acronym in the text is not a spelling of a name: SANE is not Sanaa */
 		if (!same && (pt->req & REQ_CAP) && (it->caps & KEY_UPPER))
@@ -239,10 +243,100 @@ static size_t local_match(const finder *f, size_t i, uint32_t *entry)
 	return 0;
 }
 
+/* The longest verified phrase starting at key i, of an entry of `kind` if
+ * kind >= 0; with, for any kind, a surname seen earlier in the article.
+ * Returns its length in keys (0: none) and fills *best. */
+static size_t longest_at(const finder *f, size_t i, int kind, raw_match *best)
+{
+	const dyad_doc *doc = f->doc;
+	const dyad_dict *d = f->dict;
+	uint64_t h = SEQ_SEED;
+	size_t best_len = 0;
+	int best_score = -1;
+	for (size_t j = i; j < doc->nkeys && j - i < d->max_phrase; j++) {
+		h = dict_seq_hash(h, doc->keys[j].key);
+		const dict_slot *s = dict_lookup(d, h);
+		if (!s)
+			break;
+		for (uint32_t p = s->phrase; p != UINT32_MAX; p = d->phrases[p].next) {
+			bool exact;
+			const dict_phrase *ph = &d->phrases[p];
+			if (ph->n != j - i + 1 ||
+			    (kind >= 0 && d->entries[ph->entry].kind != kind) ||
+			    !verify(f, ph, i, &exact))
+				continue;
+			int sc = score(f, ph, exact);
+			if (j - i + 1 > best_len || sc > best_score) {
+				best_len = j - i + 1;
+				best_score = sc;
+				*best = (raw_match){
+				        (uint32_t)i,
+				        (uint32_t)j,
+				        ph->entry,
+				        (uint8_t)(exact ? DYAD_HOW_EXACT : DYAD_HOW_VARIANT),
+				        ph->role,
+				        false};
+			}
+		}
+		if (!s->prefix)
+			break;
+	}
+	uint32_t entry;
+	size_t ll = kind < 0 ? local_match(f, i, &entry) : 0;
+	if (ll > best_len) {
+		*best = (raw_match){(uint32_t)i, (uint32_t)(i + ll - 1),
+		                    entry,       DYAD_HOW_SURNAME,
+		                    PR_NAME,     false};
+		best_len = ll;
+	}
+	return best_len;
+}
+
+/* A title at key i, with the period of an abbreviated one ("Dr."). */
+static size_t title_at(const finder *f, size_t i, raw_match *t)
+{
+	size_t tl = longest_at(f, i, EK_TITLE, t);
+	const dyad_doc *doc = f->doc;
+	if (tl && i + tl < doc->nkeys) {
+		const tok *k = &doc->toks[doc->keys[i + tl].tok];
+		if (k->kind == TK_PERIOD && k->start == doc->toks[doc->keys[i + tl - 1].tok].end) {
+			t->last++;
+			tl++;
+		}
+	}
+	return tl;
+}
+
+/* Are keys [i, j) titles, roles and countries only ("Saudi Crown Prince")? */
+static bool roles_only(const finder *f, size_t i, size_t j)
+{
+	static const int kinds[] = {EK_TITLE, EK_AGENT, EK_COUNTRY};
+	while (i < j) {
+		size_t step = 0;
+		raw_match x;
+		for (size_t k = 0; k < 3 && !step; k++) {
+			size_t l = longest_at(f, i, kinds[k], &x);
+			if (l && i + l <= j)
+				step = l;
+		}
+		if (!step && f->doc->toks[f->doc->keys[i].tok].flags & DYAD_TOKEN_CLITIC)
+			step = 1; /* the 's of "Egypt's President" */
+		if (!step)
+			return false;
+		i += step;
+	}
+	return true;
+}
+
+static bool named_kind(const finder *f, const raw_match *r)
+{
+	entry_kind k = f->dict->entries[r->entry].kind;
+	return k == EK_PERSON || k == EK_GROUP || k == EK_IGO;
+}
+
 static dyad_status match_sentence(finder *f)
 {
 	dyad_doc *doc = f->doc;
-	const dyad_dict *d = f->dict;
 	doc->nraws = 0;
 	size_t i = 0, matched_to = SIZE_MAX; /* key after the last match */
 	while (i < doc->nkeys) {
@@ -252,53 +346,61 @@ static dyad_status match_sentence(finder *f)
 			i++;
 			continue;
 		}
-		uint64_t h = SEQ_SEED;
-		size_t best_len = 0;
-		int best_score = -1;
-		raw_match best = {0, 0, 0, 0, 0, false};
-		for (size_t j = i; j < doc->nkeys && j - i < d->max_phrase; j++) {
-			h = dict_seq_hash(h, doc->keys[j].key);
-			const dict_slot *s = dict_lookup(d, h);
-			if (!s)
-				break;
-			for (uint32_t p = s->phrase; p != UINT32_MAX; p = d->phrases[p].next) {
-				bool exact;
-				const dict_phrase *ph = &d->phrases[p];
-				if (ph->n != j - i + 1 || !verify(f, ph, i, &exact))
-					continue;
-				int sc = score(f, ph, exact);
-				if (j - i + 1 > best_len || sc > best_score) {
-					best_len = j - i + 1;
-					best_score = sc;
-					best = (raw_match){
-					        (uint32_t)i,
-					        (uint32_t)j,
-					        ph->entry,
-					        (uint8_t)(exact ? DYAD_HOW_EXACT : DYAD_HOW_VARIANT),
-					        ph->role,
-					        false};
+		raw_match best = {0, 0, 0, 0, 0, false}, other;
+		size_t len = longest_at(f, i, -1, &best);
+		if (!len) {
+			i++;
+			continue;
+		}
+		/* A title first, then the name after it: "Sheikh | Tamim bin Hamad
+		 * Al Thani", even where an alias carries the title. */
+		size_t tl = 0;
+		if (f->dict->entries[best.entry].kind != EK_TITLE)
+			tl = title_at(f, i, &other);
+		if (tl && i + tl < doc->nkeys && !(doc->keys[i + tl].caps & KEY_JOINED)) {
+			raw_match after;
+			if (longest_at(f, i + tl, -1, &after) &&
+			    f->dict->entries[after.entry].kind == EK_PERSON) {
+				dyad_status st = push_raw(doc, other);
+				if (st != DYAD_OK)
+					return st;
+				i += tl;
+				matched_to = i;
+				continue;
+			}
+		}
+		/* The same person or organisation reached from a later start, as far
+		 * or further, is the better reading: "President | Zelensky", "Saudi
+		 * Crown Prince | Mohammed bin Salman". What it skips is a title, a
+		 * role or a country, which composition gives to the name anyway. */
+		size_t later = 0;
+		if (named_kind(f, &best)) {
+			for (size_t j = i + 1; j < i + len; j++) {
+				size_t l2 = longest_at(f, j, -1, &other);
+				if (l2 && other.entry == best.entry &&
+				    !(doc->keys[j].caps & KEY_JOINED) &&
+				    (j + l2 > i + len ||
+				     (j + l2 == i + len && roles_only(f, i, j)))) {
+					later = j;
+					break;
 				}
 			}
-			if (!s->prefix)
-				break;
 		}
-		uint32_t entry;
-		size_t ll = local_match(f, i, &entry);
-		if (ll > best_len) {
-			best = (raw_match){(uint32_t)i, (uint32_t)(i + ll - 1),
-			                   entry,       DYAD_HOW_SURNAME,
-			                   PR_NAME,     false};
-			best_len = ll;
-		}
-		if (best_len) {
-			dyad_status st = push_raw(doc, best);
-			if (st != DYAD_OK)
-				return st;
-			i += best_len;
+		/* "the West | Bank", "the Gulf | Cooperation Council": a name that
+		 * starts with "the" yields to a longer one starting after it */
+		if (!later && len > 1 && tok_is(doc, &doc->toks[doc->keys[i].tok], "the", 3) &&
+		    longest_at(f, i + 1, -1, &other) && other.last > best.last)
+			later = i + 1;
+		if (later) { /* read again from there, where a title may come first */
+			i = later;
 			matched_to = i;
-		} else {
-			i++;
+			continue;
 		}
+		dyad_status st = push_raw(doc, best);
+		if (st != DYAD_OK)
+			return st;
+		i = best.last + 1;
+		matched_to = i;
 	}
 	return DYAD_OK;
 }
@@ -450,6 +552,16 @@ static bool agent_office(const finder *f, const dict_entry *e, office *offs, siz
 	        {"premier", {OFF_PRIME_MINISTER, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
 	        {"chancellor", {OFF_CHANCELLOR, OFF_HEAD_OF_GOVERNMENT, OFF_NONE}},
 	        {"foreign minister", {OFF_FOREIGN_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"secretary of state", {OFF_FOREIGN_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"foreign secretary", {OFF_FOREIGN_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"defence secretary", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"defense secretary", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"secretary of defense", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
+	        {"vice president", {OFF_VICE_PRESIDENT, OFF_NONE, OFF_NONE}},
+	        {"vice-president", {OFF_VICE_PRESIDENT, OFF_NONE, OFF_NONE}},
+	        {"queen", {OFF_QUEEN, OFF_HEAD_OF_STATE, OFF_NONE}},
+	        {"sultan", {OFF_SULTAN, OFF_HEAD_OF_STATE, OFF_NONE}},
+	        {"speaker", {OFF_SPEAKER, OFF_NONE, OFF_NONE}},
 	        {"top diplomat", {OFF_FOREIGN_MINISTER, OFF_NONE, OFF_NONE}},
 	        {"defence minister", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
 	        {"defense minister", {OFF_DEFENCE_MINISTER, OFF_NONE, OFF_NONE}},
@@ -560,20 +672,46 @@ static bool adjacent_raw(const finder *f, const raw_match *a, const raw_match *b
 	return k == end;
 }
 
-/* "Michael Jordan", "Jordan Peterson": an ambiguous name inside a longer
- * capitalised name is not the country. */
+/* Is token k covered by a dictionary match of this sentence? */
+static bool in_raw(const finder *f, size_t k)
+{
+	for (size_t i = 0; i < f->doc->nraws; i++)
+		if (k >= raw_tok_first(f, &f->doc->raws[i]) &&
+		    k <= raw_tok_last(f, &f->doc->raws[i]))
+			return true;
+	return false;
+}
+
+/* Does the capitalised word at k make a longer name with its neighbour
+ * (which is the match)? Not if it is itself an actor, a common word opening
+ * the sentence, or one more word of an all-capitals headline. */
+static bool name_neighbour(const finder *f, size_t k, const tok *match)
+{
+	const dyad_doc *d = f->doc;
+	const tok *t = &d->toks[k];
+	if (t->cls != DYAD_TOKEN_WORD || !(t->flags & DYAD_TOKEN_CAPITALIZED) || in_raw(f, k))
+		return false;
+	if ((t->flags & DYAD_TOKEN_ALL_CAPS) && (match->flags & DYAD_TOKEN_ALL_CAPS))
+		return false;
+	if (k == d->sents[f->sentence].first) {
+		dyad_str n = tok_norm(d, t);
+		if (common_word(n.p, n.n))
+			return false;
+	}
+	return true;
+}
+
+/* "Michael Jordan", "Jordan Peterson", "Denzel Washington", "the Niger
+ * River": a one-word country name marked ambiguous, or a capital, inside a
+ * longer capitalised name is not the actor. */
 static bool inside_other_name(const finder *f, const raw_match *r)
 {
 	const dyad_doc *d = f->doc;
 	uint32_t a = raw_tok_first(f, r), b = raw_tok_last(f, r);
 	size_t s0 = d->sents[f->sentence].first, s1 = s0 + d->sents[f->sentence].ntok;
-	bool before = a > s0 && d->toks[a - 1].cls == DYAD_TOKEN_WORD &&
-	              (d->toks[a - 1].flags & DYAD_TOKEN_CAPITALIZED) &&
-	              d->toks[a - 1].end + 1 >= d->toks[a].start;
-	bool after = b + 1 < s1 && d->toks[b + 1].cls == DYAD_TOKEN_WORD &&
-	             (d->toks[b + 1].flags & DYAD_TOKEN_CAPITALIZED);
-	if (before && a - 1 == s0)
-		before = false; /* a sentence-initial capital says nothing */
+	bool before = a > s0 && d->toks[a - 1].end + 1 >= d->toks[a].start &&
+	              name_neighbour(f, a - 1, &d->toks[a]);
+	bool after = b + 1 < s1 && name_neighbour(f, b + 1, &d->toks[b]);
 	return before || after;
 }
 
@@ -598,6 +736,15 @@ static dyad_status compose_role(finder *f, uint32_t t0, uint32_t t1, uint32_t ag
 	return emit_role(f, t0, t1, a, owner, gc, gc, strlen(gc));
 }
 
+/* Does the person's code at the date belong to the organisation ("UN chief
+ * Antonio Guterres", "Hamas leader Yahya Sinwar")? */
+static bool serves(const finder *f, const dict_entry *person, const dict_entry *org)
+{
+	const char *pc = code_at(f, person), *oc = code_at(f, org);
+	size_t on = strlen(oc);
+	return on >= 3 && strncmp(pc, oc, on) == 0;
+}
+
 static dyad_status compose_sentence(finder *f)
 {
 	dyad_doc *doc = f->doc;
@@ -610,7 +757,10 @@ static dyad_status compose_sentence(finder *f)
 			continue;
 		for (size_t j = i; j-- > 0 && adjacent_raw(f, &rs[j], &rs[j + 1]);) {
 			entry_kind k = entry_of(f, rs[j].entry)->kind;
-			if (k != EK_TITLE && k != EK_AGENT && k != EK_COUNTRY && k != EK_OTHER)
+			bool org = (k == EK_IGO || k == EK_GROUP) &&
+			           serves(f, entry_of(f, rs[i].entry), entry_of(f, rs[j].entry));
+			if (k != EK_TITLE && k != EK_AGENT && k != EK_COUNTRY && k != EK_OTHER &&
+			    !org)
 				break;
 			rs[j].dropped = true;
 		}
@@ -625,7 +775,8 @@ static dyad_status compose_sentence(finder *f)
 		const dict_entry *ne = next ? entry_of(f, next->entry) : NULL;
 		if (e->kind == EK_TITLE)
 			continue;
-		if ((e->flags & ENTRY_AMBIGUOUS) && r->last == r->first && inside_other_name(f, r))
+		if (((e->flags & ENTRY_AMBIGUOUS) || r->role == PR_CAPITAL) &&
+		    r->last == r->first && inside_other_name(f, r))
 			continue;
 		const char *cc = country_code(f, e);
 		/* owner + role: "Iranian foreign minister", "Israel's army", "Hamas fighters" */
@@ -694,10 +845,30 @@ static bool person_like(const finder *f, const mention *m, bool group)
 	return group ? (ek == EK_GROUP || ek == EK_IGO) : ek == EK_PERSON;
 }
 
+/* Does sentence s open with an adverbial clause ("During a meeting with X,
+ * ...", "Speaking to Y, ...")? Returns the token after its comma, or the
+ * sentence's first token. Mentions before it are not the subject. */
+static size_t subject_start(const dyad_doc *d, uint32_t s)
+{
+	static const char *const openers[] = {
+	        "during",     "in",      "at",   "after", "before",    "with",    "speaking",
+	        "following",  "while",   "when", "on",    "according", "despite", "amid",
+	        "since",      "as",      "by",   "from",  "under",     "in",      "talking",
+	        "addressing", "meeting", "upon", "for",   NULL};
+	const sent *st = &d->sents[s];
+	if (!tok_in(d, st->first, openers))
+		return st->first;
+	for (size_t k = st->first + 1; k < st->first + st->ntok; k++)
+		if (d->toks[k].kind == TK_COMMA)
+			return k + 1;
+	return st->first;
+}
+
 /* The antecedent of a pronoun at token k: the nearest fitting mention
- * earlier in the same sentence ("Raisi said he would"), else the first
- * fitting mention of the last sentence that has one -- usually its
- * subject ("Nakhala briefed the president. He thanked Tehran."). */
+ * earlier in the same sentence ("Raisi said he would"), else the subject of
+ * the last sentence naming one: its first fitting mention outside an
+ * opening adverbial clause ("During a meeting with Nakhala, Raisi said
+ * ... He added" is Raisi). */
 static bool antecedent(const finder *f, size_t k, size_t limit, bool group, uint32_t *entry)
 {
 	const dyad_doc *doc = f->doc;
@@ -711,11 +882,16 @@ static bool antecedent(const finder *f, size_t k, size_t limit, bool group, uint
 		if (!person_like(f, &doc->ments[m], group))
 			continue;
 		uint32_t s = doc->ments[m].sentence;
-		size_t first = m; /* the first fitting mention of sentence s */
-		for (size_t j = m; j-- > 0 && doc->ments[j].sentence == s;)
-			if (person_like(f, &doc->ments[j], group))
-				first = j;
-		*entry = doc->ments[first].entry;
+		size_t from = subject_start(doc, s);
+		size_t first = m, first_after = SIZE_MAX;
+		for (size_t j = m + 1; j-- > 0 && doc->ments[j].sentence == s;) {
+			if (!person_like(f, &doc->ments[j], group))
+				continue;
+			first = j;
+			if (doc->ments[j].first >= from)
+				first_after = j;
+		}
+		*entry = doc->ments[first_after != SIZE_MAX ? first_after : first].entry;
 		return true;
 	}
 	return false;

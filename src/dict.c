@@ -430,6 +430,7 @@ static dyad_status compile_phrase(compiler *c, dict_phrase *ph, const dict_entry
 		pt->key = it->key;
 		pt->req = requirement(it->caps, e, peer);
 		pt->joined = it->caps & KEY_JOINED;
+		pt->article = it->article;
 		pt->norm_len = it->norm_len;
 		st = dict_str(d, c->doc->norm.p + it->norm, it->norm_len, &pt->norm);
 		d->nptoks++;

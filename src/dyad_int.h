@@ -159,7 +159,8 @@ typedef struct key_item {
 	uint32_t start, end; /* the part's bytes in the text */
 	uint32_t norm;       /* the part's exact normalised form: offset in doc->norm */
 	uint16_t norm_len;
-	uint8_t caps; /* KEY_CAP, KEY_UPPER: case of the part in the text */
+	uint16_t article; /* hash of an Arabic article skipped before it (al-, ash-), 0 none */
+	uint8_t caps;     /* KEY_CAP, KEY_UPPER: case of the part in the text */
 } key_item;
 #define KEY_CAP    1u
 #define KEY_UPPER  2u
@@ -303,8 +304,9 @@ typedef struct dict_ptok {
 	uint64_t key;
 	uint32_t norm; /* exact norm (string offset) */
 	uint16_t norm_len;
-	uint8_t req;    /* REQ_* */
-	uint8_t joined; /* KEY_JOINED as written in the dictionary */
+	uint8_t req;      /* REQ_* */
+	uint16_t article; /* as in key_item */
+	uint8_t joined;   /* KEY_JOINED as written in the dictionary */
 } dict_ptok;
 /* What a phrase token asks of the text (bits). */
 #define REQ_SAME  1u /* the same word (lower-case dictionary words, countries, acronyms) */

@@ -120,6 +120,12 @@ bool translit_is_particle(const char *p, size_t n)
 	return false;
 }
 
+/* Standing alone, only al and el are articles: "an", "as", "at" are English. */
+static bool free_article(const char *p, size_t n)
+{
+	return n == 2 && (p[0] == 'a' || p[0] == 'e') && p[1] == 'l';
+}
+
 static bool is_hyphen_at(const char *s, size_t i, size_t end, size_t *len)
 {
 	if (s[i] == '-') {
@@ -180,7 +186,7 @@ static dyad_status push(key_item **items, size_t *n, size_t *cap, const dyad_all
 /* Name parts of a word token: split at hyphens in the text and in the norm
  * alike, skip articles that come before another part. */
 static dyad_status word_parts(const dyad_doc *d, size_t k, key_item **items, size_t *n, size_t *cap,
-                              const dyad_allocator *a)
+                              const dyad_allocator *a, uint16_t *article)
 {
 	const tok *t = &d->toks[k];
 	const char *s = d->text;
@@ -195,7 +201,10 @@ static dyad_status word_parts(const dyad_doc *d, size_t k, key_item **items, siz
 		while (nb < norm.n && norm.p[nb] != '-')
 			nb++;
 		bool last = tb >= t->end || nb >= norm.n;
-		if (nb > na && !(translit_is_particle(norm.p + na, nb - na) && !last)) {
+		bool particle = translit_is_particle(norm.p + na, nb - na) && !last;
+		if (particle)
+			*article = (uint16_t)(translit_hash(norm.p + na, nb - na) | 1);
+		if (nb > na && !particle) {
 			uint8_t caps = part_caps(s, ta, tb);
 			if (na > 0)
 				caps |= KEY_JOINED;
@@ -205,7 +214,9 @@ static dyad_status word_parts(const dyad_doc *d, size_t k, key_item **items, siz
 			               (uint32_t)tb,
 			               t->norm + (uint32_t)na,
 			               (uint16_t)(nb - na),
+			               *article,
 			               caps};
+			*article = 0;
 			st = push(items, n, cap, a, it);
 		}
 		if (last)
@@ -221,16 +232,19 @@ dyad_status translit_keys(const dyad_doc *d, size_t first, size_t count, key_ite
 {
 	*n = 0;
 	dyad_status st = DYAD_OK;
+	uint16_t article = 0; /* an article skipped before the next name part */
 	for (size_t k = first; k < first + count && st == DYAD_OK; k++) {
 		const tok *t = &d->toks[k];
 		dyad_str norm = tok_norm(d, t);
 		if (t->cls == DYAD_TOKEN_WORD && !(t->flags & DYAD_TOKEN_CLITIC)) {
 			/* "al Nakhalah": a free-standing article before a capitalised name */
-			if (translit_is_particle(norm.p, norm.n) && k + 1 < first + count &&
+			if (free_article(norm.p, norm.n) && k + 1 < first + count &&
 			    (d->toks[k + 1].flags & DYAD_TOKEN_CAPITALIZED) &&
-			    d->toks[k + 1].cls == DYAD_TOKEN_WORD)
+			    d->toks[k + 1].cls == DYAD_TOKEN_WORD) {
+				article = (uint16_t)(translit_hash(norm.p, norm.n) | 1);
 				continue;
-			st = word_parts(d, k, items, n, cap, a);
+			}
+			st = word_parts(d, k, items, n, cap, a, &article);
 			continue;
 		}
 		/* "Amir- Abdollahian": a hyphen stuck to a name part joins it */
@@ -243,7 +257,9 @@ dyad_status translit_keys(const dyad_doc *d, size_t first, size_t count, key_ite
 		               t->end,
 		               t->norm,
 		               (uint16_t)(norm.n > 0xFFFF ? 0xFFFF : norm.n),
+		               0,
 		               0};
+		article = 0;
 		st = push(items, n, cap, a, it);
 	}
 	return st;
