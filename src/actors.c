@@ -159,7 +159,9 @@ static bool verify(const finder *f, const dict_phrase *ph, size_t i, bool *exact
 		if (!same || (k > 0 && (it->caps & KEY_JOINED) != pt->joined) ||
 		    it->article != pt->article)
 			*exact = false;
-		if ((pt->req & REQ_SAME) && !same)
+		/* names spelled as listed (countries, roles, acronyms) keep their
+		 * article too: "Salvador" alone is not El Salvador */
+		if ((pt->req & REQ_SAME) && (!same || it->article != pt->article))
 			return false;
 		/* short name parts and common words must be spelled the same:
 		 * "By" is not "BiH", "They" is not "Thai" */
@@ -493,7 +495,7 @@ static dyad_status add_mention(finder *f, uint32_t first_tok, uint32_t last_tok,
 static void narrow_to(finder *f, const raw_match *r)
 {
 	mention *m = &f->doc->ments[f->doc->nments - 1];
-	m->start = f->doc->keys[r->first].start;
+	m->start = f->doc->keys[r->first].lead;
 	m->end = f->doc->keys[r->last].end;
 }
 

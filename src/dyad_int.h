@@ -157,6 +157,7 @@ typedef struct key_item {
 	uint64_t key;        /* hash of the folded part */
 	uint32_t tok;        /* token it comes from */
 	uint32_t start, end; /* the part's bytes in the text */
+	uint32_t lead;       /* where the part starts with its skipped article ("al-Assad") */
 	uint32_t norm;       /* the part's exact normalised form: offset in doc->norm */
 	uint16_t norm_len;
 	uint16_t article; /* hash of an Arabic article skipped before it (al-, ash-), 0 none */

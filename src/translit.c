@@ -186,12 +186,12 @@ static dyad_status push(key_item **items, size_t *n, size_t *cap, const dyad_all
 /* Name parts of a word token: split at hyphens in the text and in the norm
  * alike, skip articles that come before another part. */
 static dyad_status word_parts(const dyad_doc *d, size_t k, key_item **items, size_t *n, size_t *cap,
-                              const dyad_allocator *a, uint16_t *article)
+                              const dyad_allocator *a, uint16_t *article, uint32_t *lead)
 {
 	const tok *t = &d->toks[k];
 	const char *s = d->text;
 	dyad_str norm = tok_norm(d, t);
-	size_t ta = t->start, na = 0;
+	size_t ta = t->start, na = 0, parts_before = 0;
 	dyad_status st = DYAD_OK;
 	while (st == DYAD_OK) {
 		size_t tb = ta, hl = 0;
@@ -202,16 +202,20 @@ static dyad_status word_parts(const dyad_doc *d, size_t k, key_item **items, siz
 			nb++;
 		bool last = tb >= t->end || nb >= norm.n;
 		bool particle = translit_is_particle(norm.p + na, nb - na) && !last;
-		if (particle)
+		if (particle) {
 			*article = (uint16_t)(translit_hash(norm.p + na, nb - na) | 1);
+			*lead = (uint32_t)ta;
+		}
 		if (nb > na && !particle) {
 			uint8_t caps = part_caps(s, ta, tb);
-			if (na > 0)
+			if (parts_before) /* an article before it does not join it */
 				caps |= KEY_JOINED;
+			parts_before++;
 			key_item it = {translit_key(norm.p + na, nb - na),
 			               (uint32_t)k,
 			               (uint32_t)ta,
 			               (uint32_t)tb,
+			               *article ? *lead : (uint32_t)ta,
 			               t->norm + (uint32_t)na,
 			               (uint16_t)(nb - na),
 			               *article,
@@ -233,6 +237,7 @@ dyad_status translit_keys(const dyad_doc *d, size_t first, size_t count, key_ite
 	*n = 0;
 	dyad_status st = DYAD_OK;
 	uint16_t article = 0; /* an article skipped before the next name part */
+	uint32_t lead = 0;    /* where that article starts */
 	for (size_t k = first; k < first + count && st == DYAD_OK; k++) {
 		const tok *t = &d->toks[k];
 		dyad_str norm = tok_norm(d, t);
@@ -242,9 +247,10 @@ dyad_status translit_keys(const dyad_doc *d, size_t first, size_t count, key_ite
 			    (d->toks[k + 1].flags & DYAD_TOKEN_CAPITALIZED) &&
 			    d->toks[k + 1].cls == DYAD_TOKEN_WORD) {
 				article = (uint16_t)(translit_hash(norm.p, norm.n) | 1);
+				lead = t->start;
 				continue;
 			}
-			st = word_parts(d, k, items, n, cap, a, &article);
+			st = word_parts(d, k, items, n, cap, a, &article, &lead);
 			continue;
 		}
 		/* "Amir- Abdollahian": a hyphen stuck to a name part joins it */
@@ -255,6 +261,7 @@ dyad_status translit_keys(const dyad_doc *d, size_t first, size_t count, key_ite
 		               (uint32_t)k,
 		               t->start,
 		               t->end,
+		               t->start,
 		               t->norm,
 		               (uint16_t)(norm.n > 0xFFFF ? 0xFFFF : norm.n),
 		               0,
