@@ -330,6 +330,66 @@ static void test_peer(void)
 	dyad_dict_free(d);
 }
 
+static const char *rules_dict =
+        "entry country:COD\nname DR Congo\nalias Congo\ncode COD\n"
+        "entry country:SLV\nname El Salvador\ncode SLV\n"
+        "entry country:USA\nname United States\nalias America\ncapital Washington\ncode USA\n"
+        "entry country:SYR\nname Syria\ncode SYR\n"
+        "entry country:IRQ\nname Iraq\ncode IRQ\n"
+        "entry country:PSE\nname Palestine\nalias West Bank\ncode PSE\n"
+        "entry region:west\nname the West\ncode WST\n"
+        "entry region:lam\nname Latin America\ncode LAM\n"
+        "entry igo:nato\nname NATO\ncode IGONAT\n"
+        "entry igo:who\nname WHO\ncode IGOUNOWHO\n"
+        "entry igo:un\nname UN\nalias UN chief\ncode IGOUNO\n"
+        "entry person:bashar-al-assad\nname Bashar al-Assad\nalias Assad\ncode SYRGOV\n"
+        "entry person:antonio-guterres\nname Antonio Guterres\noffice secretary-general IGOUNO "
+        "2017-01-01 -\ncode PRTELI\n"
+        "entry person:tamim\nname Tamim bin Hamad Al Thani\nalias Sheikh Tamim bin Hamad\ncode "
+        "QATGOV\n"
+        "entry person:zelensky\nname Volodymyr Zelensky\nalias Zelensky | President Zelensky\ncode "
+        "UKRGOV\n"
+        "entry title:t\nname Sheikh\nalias Dr\n"
+        "entry agent:president\nname president\ncode ~GOV\n";
+
+static void test_rules(void)
+{
+	dyad_dict *d = make_dict(rules_dict, DYAD_DICT_DYAD, NULL);
+	CHECK_MENTIONS(d, "Troops from DR Congo left.", NULL, "DR Congo=COD/country:COD/exact;",
+	               "rules: a title (Dr) only goes before a person");
+	CHECK_MENTIONS(d, "El Salvador voted. Salvador Dali painted.", NULL,
+	               "El Salvador=SLV/country:SLV/exact;", "rules: a country keeps its article");
+	CHECK_MENTIONS(d, "Bashar al-Assad met. Then al-Assad left.", NULL,
+	               "Bashar al-Assad=SYRGOV/person:bashar-al-assad/exact;"
+	               "al-Assad=SYRGOV/person:bashar-al-assad/variant;",
+	               "rules: the article stays in the span and makes a variant");
+	CHECK_MENTIONS(d, "The anti-Assad forces and the Syria-Iraq border.", NULL,
+	               "Syria=SYR/country:SYR/exact;Iraq=IRQ/country:IRQ/exact;",
+	               "rules: compounds of actors give parts, anti-Assad gives none");
+	CHECK_MENTIONS(d, "Nato and the WHO met. Who knows? Washington agreed.", NULL,
+	               "Nato=IGONAT/igo:nato/exact;WHO=IGOUNOWHO/igo:who/exact;"
+	               "Washington=USAGOV/country:USA/exact;",
+	               "rules: British-style Nato, WHO not who, a capital as the government");
+	CHECK_MENTIONS(
+	        d, "Denzel Washington smiled in Latin America.", NULL,
+	        "Latin America=LAM/region:lam/exact;",
+	        "rules: a capital inside a person's name; a region before a country inside it");
+	CHECK_MENTIONS(d, "Settlers in the West Bank and the West.", NULL,
+	               "West Bank=PSE/country:PSE/exact;the West=WST/region:west/exact;",
+	               "rules: 'the' before a name yields to a longer name after it");
+	CHECK_MENTIONS(d, "Sheikh Tamim bin Hamad Al Thani arrived. Dr Zelensky spoke.", NULL,
+	               "Tamim bin Hamad Al Thani=QATGOV/person:tamim/exact;"
+	               "Zelensky=UKRGOV/person:zelensky/exact;",
+	               "rules: a title first, then the longest name after it");
+	CHECK_MENTIONS(d, "President Zelensky spoke.", NULL,
+	               "Zelensky=UKRGOV/person:zelensky/exact;",
+	               "rules: an alias with a role yields to the name after the role");
+	CHECK_MENTIONS(d, "UN chief Antonio Guterres spoke.", "2023-01-01",
+	               "Antonio Guterres=IGOUNO/person:antonio-guterres/exact;",
+	               "rules: an organisation before its own official belongs to the official");
+	dyad_dict_free(d);
+}
+
 static void test_load_errors(void)
 {
 	dyad_dict *d = dyad_dict_new(NULL);
@@ -382,6 +442,7 @@ int main(int argc, char **argv)
 	test_ours();
 	test_ours_errors();
 	test_peer();
+	test_rules();
 	test_load_errors();
 	test_out_of_memory();
 	return harness_done();
