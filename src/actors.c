@@ -309,17 +309,22 @@ static size_t title_at(const finder *f, size_t i, raw_match *t)
 	return tl;
 }
 
-/* Are keys [i, j) titles, roles and countries only ("Saudi Crown Prince")? */
+/* Are keys [i, j) titles, roles and countries only, with at least one
+ * title or role ("Saudi Crown Prince", "President")? A country alone does
+ * not count: "Palestinian Islamic Jihad" is the group's own name. */
 static bool roles_only(const finder *f, size_t i, size_t j)
 {
 	static const int kinds[] = {EK_TITLE, EK_AGENT, EK_COUNTRY};
+	bool role = false;
 	while (i < j) {
 		size_t step = 0;
 		raw_match x;
 		for (size_t k = 0; k < 3 && !step; k++) {
 			size_t l = longest_at(f, i, kinds[k], &x);
-			if (l && i + l <= j)
+			if (l && i + l <= j) {
 				step = l;
+				role |= kinds[k] != EK_COUNTRY;
+			}
 		}
 		if (!step && f->doc->toks[f->doc->keys[i].tok].flags & DYAD_TOKEN_CLITIC)
 			step = 1; /* the 's of "Egypt's President" */
@@ -327,7 +332,7 @@ static bool roles_only(const finder *f, size_t i, size_t j)
 			return false;
 		i += step;
 	}
-	return true;
+	return role;
 }
 
 static bool named_kind(const finder *f, const raw_match *r)
@@ -777,7 +782,10 @@ static dyad_status compose_sentence(finder *f)
 		const dict_entry *ne = next ? entry_of(f, next->entry) : NULL;
 		if (e->kind == EK_TITLE)
 			continue;
-		if (((e->flags & ENTRY_AMBIGUOUS) || r->role == PR_CAPITAL) &&
+		/* a one-word ambiguous name, capital or surname inside another name:
+		 * "Michael Jordan", "Denzel Washington", "Saddam Hussein" after Fuad Hussein */
+		if (((e->flags & ENTRY_AMBIGUOUS) || r->role == PR_CAPITAL ||
+		     r->how == DYAD_HOW_SURNAME) &&
 		    r->last == r->first && inside_other_name(f, r))
 			continue;
 		const char *cc = country_code(f, e);
@@ -899,6 +907,22 @@ static bool antecedent(const finder *f, size_t k, size_t limit, bool group, uint
 	return false;
 }
 
+/* "the group": the last organisation named before token k. */
+static bool last_org(const finder *f, size_t k, size_t limit, uint32_t *entry)
+{
+	const dyad_doc *doc = f->doc;
+	for (size_t m = limit; m-- > 0;) {
+		const mention *mm = &doc->ments[m];
+		if (mm->sentence == f->sentence && mm->first > k)
+			continue;
+		if (person_like(f, mm, true)) {
+			*entry = mm->entry;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* he/she/him and "the group", resolved to an antecedent. */
 static dyad_status pronouns(finder *f)
 {
@@ -916,7 +940,8 @@ static dyad_status pronouns(finder *f)
 		if ((!person && !group) || covered(f, k))
 			continue;
 		uint32_t entry;
-		if (!antecedent(f, k, limit, group, &entry))
+		if (!(group ? last_org(f, k, limit, &entry)
+		            : antecedent(f, k, limit, false, &entry)))
 			continue;
 		const char *c = code_at(f, entry_of(f, entry));
 		st = add_mention(f, group ? (uint32_t)k - 1 : (uint32_t)k, (uint32_t)k, entry, c,
