@@ -309,6 +309,23 @@ static size_t title_at(const finder *f, size_t i, raw_match *t)
 	return tl;
 }
 
+/* Are keys [i, i + n) part of the canonical name of the entry matched in
+ * *r? "Amir" is a title, but also the first part of Hossein
+ * Amir-Abdollahian's surname. */
+static bool in_own_name(const finder *f, const raw_match *r, size_t i, size_t n)
+{
+	const dyad_dict *d = f->dict;
+	const dict_entry *e = &d->entries[r->entry];
+	if (e->kind != EK_PERSON || e->name_phrase >= d->nphrases)
+		return false;
+	const dict_phrase *ph = &d->phrases[e->name_phrase];
+	for (size_t k = i; k < i + n; k++)
+		for (uint32_t p = 0; p < ph->n; p++)
+			if (d->ptoks[ph->first + p].key == f->doc->keys[k].key)
+				return true;
+	return false;
+}
+
 /* Are keys [i, j) titles, roles and countries only, with at least one
  * title or role ("Saudi Crown Prince", "President")? A country alone does
  * not count: "Palestinian Islamic Jihad" is the group's own name. */
@@ -364,7 +381,8 @@ static dyad_status match_sentence(finder *f)
 		size_t tl = 0;
 		if (f->dict->entries[best.entry].kind != EK_TITLE)
 			tl = title_at(f, i, &other);
-		if (tl && i + tl < doc->nkeys && !(doc->keys[i + tl].caps & KEY_JOINED)) {
+		if (tl && i + tl < doc->nkeys && !(doc->keys[i + tl].caps & KEY_JOINED) &&
+		    !in_own_name(f, &best, i, tl)) {
 			raw_match after;
 			if (longest_at(f, i + tl, -1, &after) &&
 			    f->dict->entries[after.entry].kind == EK_PERSON) {
@@ -387,7 +405,8 @@ static dyad_status match_sentence(finder *f)
 				if (l2 && other.entry == best.entry &&
 				    !(doc->keys[j].caps & KEY_JOINED) &&
 				    (j + l2 > i + len ||
-				     (j + l2 == i + len && roles_only(f, i, j)))) {
+				     (j + l2 == i + len && roles_only(f, i, j) &&
+				      !in_own_name(f, &best, i, j - i)))) {
 					later = j;
 					break;
 				}

@@ -132,8 +132,10 @@ dyad_status dict_add_phrase(dyad_dict *d, const char *p, size_t n, phrase_role r
 	st = dict_str(d, p, n, &ph->text);
 	if (st != DYAD_OK)
 		return st;
-	if (role == PR_NAME && d->entries[ph->entry].name == 0)
+	if (role == PR_NAME && d->entries[ph->entry].name == 0) {
 		d->entries[ph->entry].name = ph->text;
+		d->entries[ph->entry].name_phrase = (uint32_t)d->nphrases;
+	}
 	d->nphrases++;
 	d->stats.phrases++;
 	return DYAD_OK;

@@ -288,6 +288,7 @@ typedef struct dict_entry {
 	uint32_t parent_id; /* string offset of the parent's id, or 0 */
 	int32_t parent;     /* entry index once compiled, or -1 */
 	uint32_t file, line;
+	uint32_t name_phrase; /* index of the phrase holding the canonical name */
 	uint8_t kind;
 	uint8_t flags;
 } dict_entry;

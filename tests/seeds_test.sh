@@ -32,4 +32,15 @@ expect_eq "003: a missing space after a full stop splits (Iraq.Raisi)" \
 	"$(printf '%s\n' "$out" | cut -f5 | grep -c '^Raisi engaged in discussions')" "1"
 run sentences --input text "$seeds"/002_*.txt
 expect_in "002: the Tehran(IP)- dateline is found" "$out" "$(printf 'dateline\t0\t11\tTehran(IP)-')"
+# Actors: every person and organisation named, with its code at the
+# article's date (tests/seeds/actors.tsv, reviewed by hand).
+for f in "$seeds"/*.txt; do
+	name=$(basename "$f")
+	date=$(awk -F'\t' -v n="$name" '$1 == n {print $2; exit}' tests/seeds/actors.tsv)
+	[ -n "$date" ] || continue
+	run actors -q --input text --date "$date" "$f"
+	got=$(printf '%s\n' "$out" | awk -F'\t' -v d="$date" '$7 ~ /^(person|group|igo|body)/ {printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", $1, d, $2, $3, $4, $6, $7, $8}')
+	want=$(grep -P "^\Q$name\E\t" tests/seeds/actors.tsv)
+	if [ "$got" = "$want" ]; then ok; else not_ok "$name: actors differ" "$(diff <(echo "$want") <(echo "$got"))"; fi
+done
 finish
