@@ -972,8 +972,10 @@ static dyad_status pronouns(finder *f)
 /* Mentions of one sentence in text order (insertion sort: there are few). */
 static void sort_sentence(finder *f)
 {
-	mention *m = f->doc->ments + f->first_mention;
 	size_t n = f->doc->nments - f->first_mention;
+	if (n < 2)
+		return; /* also: ments may still be NULL */
+	mention *m = f->doc->ments + f->first_mention;
 	for (size_t i = 1; i < n; i++) {
 		mention x = m[i];
 		size_t j = i;
