@@ -31,3 +31,4 @@ mentions=$("$dyad" actors -q "$samples" | wc -l)
 bold "$articles articles, $sentences sentences, $datelines datelines, $tokens tokens, $mentions actor mentions."
 echo "Try: $dyad tokens $samples | head      (tokens with offsets and normalised forms)"
 echo "     $dyad sentences --json $samples   (JSON Lines)"
+echo "     $dyad actors --json --date 2023-06-19 FILE   (actors at a given date)"
