@@ -55,7 +55,7 @@ typedef struct failing {
 	long live;
 } failing;
 
-static void *failing_realloc(void *ctx, void *p, size_t n)
+__attribute__((unused)) static void *failing_realloc(void *ctx, void *p, size_t n)
 {
 	failing *f = ctx;
 	if (n == 0) {
@@ -72,7 +72,7 @@ static void *failing_realloc(void *ctx, void *p, size_t n)
 	return q;
 }
 
-static int harness_done(void)
+__attribute__((unused)) static int harness_done(void)
 {
 	printf("%d passed, %d failed\n", harness_passed, harness_failed);
 	return harness_failed ? 1 : 0;

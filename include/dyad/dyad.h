@@ -405,6 +405,46 @@ DYAD_API const char *dyad_mention_how_name(dyad_mention_how how);
 DYAD_API dyad_status dyad_render_actors(const dyad_doc *doc, const dyad_article *article,
                                         dyad_render_format format, dyad_write_fn write, void *ctx);
 
+/* ## CAMEO codes */
+
+/*
+ * The CAMEO event code table (data/cameo/cameo.tsv): for each code its
+ * name, root, quad class, Goldstein score and PLOVER event type. Read-only
+ * once loaded; may be shared by threads.
+ */
+typedef struct dyad_cameo dyad_cameo;
+
+typedef struct dyad_cameo_code {
+	dyad_str code;        /* "043", leading zero kept */
+	dyad_str root;        /* "04" */
+	dyad_str name;        /* "Host a visit" */
+	dyad_str plover;      /* "CONSULT"; empty when PLOVER drops the code */
+	dyad_str plover_mode; /* may be empty */
+	int quad;             /* 1 verbal cooperation .. 4 material conflict */
+	double goldstein;     /* -10 .. +10 */
+} dyad_cameo_code;
+
+/*
+ * Load the table from a tab-separated file with the header
+ * "code root quad goldstein plover plover_mode name". Bad lines are
+ * reported to `diag` (may be NULL) with file:line and skipped. On success
+ * *out holds a table the caller frees with dyad_cameo_free.
+ */
+DYAD_API dyad_status dyad_cameo_load(dyad_cameo **out, const char *path,
+                                     const dyad_allocator *alloc, dyad_diag_fn diag, void *diag_ctx,
+                                     dyad_error *err);
+DYAD_API dyad_status dyad_cameo_load_mem(dyad_cameo **out, const char *name, const char *text,
+                                         size_t len, const dyad_allocator *alloc, dyad_diag_fn diag,
+                                         void *diag_ctx, dyad_error *err);
+DYAD_API void dyad_cameo_free(dyad_cameo *table);
+DYAD_API size_t dyad_cameo_count(const dyad_cameo *table);
+/* Look a code up ("043"); returns 1 and fills *out if known, else 0. Views
+ * are borrowed from the table. */
+DYAD_API int dyad_cameo_lookup(const dyad_cameo *table, const char *code, size_t len,
+                               dyad_cameo_code *out);
+/* The i-th code in table order (sorted by code). */
+DYAD_API dyad_cameo_code dyad_cameo_at(const dyad_cameo *table, size_t i);
+
 #ifdef __cplusplus
 }
 #endif
