@@ -53,6 +53,11 @@ void dyad_dict_free(dyad_dict *d)
 	mem_free(&a, d->ptoks);
 	mem_free(&a, d->slots);
 	mem_free(&a, d->files);
+	mem_free(&a, d->vblocks);
+	mem_free(&a, d->vpats);
+	mem_free(&a, d->velems);
+	mem_free(&a, d->vforms);
+	mem_free(&a, d->discards);
 	mem_free(&a, d);
 }
 
@@ -66,7 +71,8 @@ void dyad_dict_set_diag(dyad_dict *d, dyad_diag_fn fn, void *ctx)
 
 dyad_dict_stats dyad_dict_get_stats(const dyad_dict *d)
 {
-	dyad_dict_stats s = {0, 0, 0, 0, 0, 0};
+	dyad_dict_stats s;
+	memset(&s, 0, sizeof s);
 	return d ? d->stats : s;
 }
 
@@ -225,9 +231,13 @@ static bool looks_ours(const char *t, size_t n)
 	for (int lines = 0; i < n && lines < 200; lines++) {
 		while (i < n && (t[i] == ' ' || t[i] == '\t'))
 			i++;
-		if (n - i >= 6 && memcmp(t + i, "entry", 5) == 0 &&
-		    (t[i + 5] == ' ' || t[i + 5] == '\t'))
-			return true;
+		static const char *const starts[] = {"entry", "verb", "discard"};
+		for (size_t k = 0; k < 3; k++) {
+			size_t m = strlen(starts[k]);
+			if (n - i > m && memcmp(t + i, starts[k], m) == 0 &&
+			    (t[i + m] == ' ' || t[i + m] == '\t'))
+				return true;
+		}
 		const char *nl = memchr(t + i, '\n', n - i);
 		if (!nl)
 			break;

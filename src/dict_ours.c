@@ -20,6 +20,7 @@ typedef struct line_ctx {
 	dict_line l;
 	dyad_dict *d;
 	bool in_entry; /* a valid entry is open */
+	bool in_verb;  /* a verb block is open */
 	size_t entry_start_line;
 } line_ctx;
 
@@ -229,7 +230,31 @@ static dyad_status directive(line_ctx *c, const char *p, const char *end)
 #define IS(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, n) == 0)
 	if (IS("entry")) {
 		close_entry(c);
+		c->in_verb = false;
 		return entry_line(c, p, end);
+	}
+	if (IS("verb")) {
+		close_entry(c);
+		c->in_entry = false;
+		dyad_status st = verbs_block(c->d, &c->l, p, end);
+		c->in_verb = st == DYAD_OK;
+		return st == DYAD_ERR_SYNTAX ? DYAD_OK : st;
+	}
+	if (IS("discard"))
+		return verbs_discard(c->d, &c->l, p, end);
+	if (c->in_verb) {
+		if (IS("forms"))
+			return verbs_forms(c->d, &c->l, p, end);
+		if (IS("code"))
+			return verbs_code(c->d, &c->l, p, end);
+		if (IS("pattern"))
+			return verbs_pattern(c->d, &c->l, p, end);
+		dict_bad(&c->l, w, "unknown directive in a verb block (forms, code, pattern)");
+		return DYAD_OK;
+	}
+	if (IS("forms") || IS("pattern")) {
+		dict_bad(&c->l, w, "forms and pattern belong in a verb block ('verb LEMMA')");
+		return DYAD_OK;
 	}
 	if (!c->in_entry) {
 		dict_bad(&c->l, w, "directive outside an entry (an entry starts with 'entry ID')");
@@ -281,7 +306,7 @@ static const char *content_end(const char *p, const char *end)
 
 dyad_status dict_parse_ours(dyad_dict *d, uint32_t file, const char *text, size_t len)
 {
-	line_ctx c = {{d, file, 0, text}, d, false, 0};
+	line_ctx c = {{d, file, 0, text}, d, false, false, 0};
 	const char *p = text, *end = text + len;
 	dyad_status st = DYAD_OK;
 	while (p < end && st == DYAD_OK) {

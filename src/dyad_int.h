@@ -321,6 +321,35 @@ typedef struct dict_slot {
 	uint32_t prefix; /* non-zero if some longer phrase starts with it */
 } dict_slot;
 
+/* Verb patterns (dict_ours.c reads them; the event coder uses them). */
+typedef enum verb_elem_type { VE_VERB = 0, VE_SOURCE, VE_TARGET, VE_WORDS } verb_elem_type;
+
+typedef struct verb_elem {
+	uint8_t type;     /* verb_elem_type */
+	uint8_t adjacent; /* must follow the previous element directly */
+	uint32_t alts;    /* VE_WORDS: alternatives, "in talks|with", string offset */
+} verb_elem;
+
+typedef struct verb_pattern {
+	uint32_t block;    /* its verb block */
+	uint32_t code;     /* event code, string offset */
+	uint32_t first, n; /* elements in dict->velems */
+	uint16_t words;    /* literal words: the more, the more specific */
+	uint32_t line;
+} verb_pattern;
+
+typedef struct verb_block {
+	uint32_t lemma;    /* "meet", "hold" */
+	uint32_t words;    /* literal words after the verb in a phrase ("talks"), or 0 */
+	uint32_t code;     /* default event code, or 0 */
+	uint32_t first, n; /* patterns in dict->vpats */
+	uint32_t file, line;
+} verb_block;
+
+typedef struct verb_form {
+	uint32_t form, lemma; /* an irregular form and its lemma */
+} verb_form;
+
 struct dyad_dict {
 	dyad_allocator alloc;
 	buf strings;
@@ -337,6 +366,16 @@ struct dyad_dict {
 	uint32_t *files; /* string offsets of file names */
 	size_t nfiles, cap_files;
 	size_t max_phrase; /* most keys in a phrase */
+	verb_block *vblocks;
+	size_t nvblocks, cap_vblocks;
+	verb_pattern *vpats;
+	size_t nvpats, cap_vpats;
+	verb_elem *velems;
+	size_t nvelems, cap_velems;
+	verb_form *vforms;
+	size_t nvforms, cap_vforms;
+	uint32_t *discards; /* string offsets of discard phrases */
+	size_t ndiscards, cap_discards;
 	dyad_dict_stats stats;
 	dyad_diag_fn diag;
 	void *diag_ctx;
@@ -378,6 +417,13 @@ const dict_code *dict_code_at(const dyad_dict *d, const dict_entry *e, uint32_t 
 const dict_slot *dict_lookup(const dyad_dict *d, uint64_t h);
 uint64_t dict_seq_hash(uint64_t h, uint64_t key);
 dyad_status dict_parse_ours(dyad_dict *d, uint32_t file, const char *text, size_t len);
+/* dict_verbs.c: the verb directives of our format. verbs_block returns
+ * DYAD_ERR_SYNTAX (already reported) when the block could not start. */
+dyad_status verbs_block(dyad_dict *d, const dict_line *l, const char *p, const char *end);
+dyad_status verbs_forms(dyad_dict *d, const dict_line *l, const char *p, const char *end);
+dyad_status verbs_code(dyad_dict *d, const dict_line *l, const char *p, const char *end);
+dyad_status verbs_pattern(dyad_dict *d, const dict_line *l, const char *p, const char *end);
+dyad_status verbs_discard(dyad_dict *d, const dict_line *l, const char *p, const char *end);
 dyad_status dict_parse_peer(dyad_dict *d, uint32_t file, const char *text, size_t len, bool agents);
 
 /* json.c: a strict JSON reader for one record held in memory. */

@@ -321,6 +321,9 @@ typedef struct dyad_dict_stats {
 	uint64_t codes;         /* codes, dated or not */
 	uint64_t lines;         /* lines read */
 	uint64_t lines_skipped; /* lines not understood (each reported) */
+	uint64_t verbs;         /* verb blocks */
+	uint64_t patterns;      /* verb patterns and default codes */
+	uint64_t discards;      /* discard phrases */
 } dyad_dict_stats;
 
 /* Called for each problem found while loading; the line is skipped and

@@ -390,6 +390,50 @@ static void test_rules(void)
 	dyad_dict_free(d);
 }
 
+static void test_verbs(void)
+{
+	const char *text = "# verbs\n"
+	                   "verb    meet\n"
+	                   "forms   met | meeting\n"
+	                   "code    040\n"
+	                   "pattern * with +        042\n"
+	                   "pattern $ * + in {Tehran | the capital} 043\n"
+	                   "pattern * + to_ discuss 046\n"
+	                   "verb    hold talks\n"
+	                   "code    043\n"
+	                   "pattern * with +        043\n" /* 10 */
+	                   "pattern with +          043\n" /* 11: no verb */
+	                   "pattern * * +           043\n" /* 12: two verbs */
+	                   "pattern * + in {a | } 043\n"   /* 13: empty alternative */
+	                   "pattern * + in {a      043\n"  /* 14: no } */
+	                   "pattern * +\n"                 /* 15: no code */
+	                   "code    40a\n"                 /* 16: bad code */
+	                   "code    042\n"                 /* 17: a second default */
+	                   "name    Nobody\n"              /* 18: not in a verb block */
+	                   "verb\n"                        /* 19: no lemma */
+	                   "pattern * + 040\n"             /* 20: outside a block */
+	                   "discard world cup\n"
+	                   "discard box office\n"
+	                   "entry country:IRN\nname Iran\ncode IRN\n"
+	                   "forms went\n"; /* 26: forms in an entry */
+	diags dg;
+	dyad_dict *d = make_dict(text, DYAD_DICT_AUTO, &dg);
+	dyad_dict_stats s = dyad_dict_get_stats(d);
+	CHECK_EQ_U(s.verbs, 2, "verbs: two verb blocks");
+	CHECK_EQ_U(s.patterns, 6, "verbs: two default codes and four good patterns");
+	CHECK_EQ_U(s.discards, 2, "verbs: two discard phrases");
+	CHECK_EQ_U(s.entries, 1, "verbs: the entry after the verbs still loads");
+	unsigned long long want[] = {11, 12, 13, 14, 15, 16, 17, 18};
+	int same = dg.n == 11;
+	for (int i = 0; i < 8 && same; i++)
+		same = dg.lines[i] == want[i];
+	CHECK_EQ_U(dg.n, 11, "verbs: eleven problems reported");
+	CHECK(same, "verbs: on the lines of the bad patterns and codes, in order");
+	CHECK(strstr(dg.last, "test.dict:26: forms and pattern belong in a verb block") != NULL,
+	      "verbs: forms outside a verb block");
+	dyad_dict_free(d);
+}
+
 static void test_load_errors(void)
 {
 	dyad_dict *d = dyad_dict_new(NULL);
@@ -443,6 +487,7 @@ int main(int argc, char **argv)
 	test_ours_errors();
 	test_peer();
 	test_rules();
+	test_verbs();
 	test_load_errors();
 	test_out_of_memory();
 	return harness_done();
