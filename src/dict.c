@@ -58,6 +58,7 @@ void dyad_dict_free(dyad_dict *d)
 	mem_free(&a, d->velems);
 	mem_free(&a, d->vforms);
 	mem_free(&a, d->discards);
+	mem_free(&a, d->vindex);
 	mem_free(&a, d);
 }
 
@@ -545,6 +546,8 @@ dyad_status dyad_dict_compile(dyad_dict *d, dyad_error *err)
 		st = build_table(d);
 	if (st == DYAD_OK)
 		st = link_parents(d);
+	if (st == DYAD_OK)
+		st = lemma_index(d);
 	dyad_doc_free(c.doc);
 	mem_free(&d->alloc, c.items);
 	if (st != DYAD_OK) {

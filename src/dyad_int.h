@@ -344,6 +344,7 @@ typedef struct verb_block {
 	uint32_t code;     /* default event code, or 0 */
 	uint32_t first, n; /* patterns in dict->vpats */
 	uint32_t file, line;
+	uint32_t next; /* the next block with the same lemma, or UINT32_MAX */
 } verb_block;
 
 typedef struct verb_form {
@@ -376,6 +377,8 @@ struct dyad_dict {
 	size_t nvforms, cap_vforms;
 	uint32_t *discards; /* string offsets of discard phrases */
 	size_t ndiscards, cap_discards;
+	uint32_t *vindex; /* open addressing: lemma -> first verb block (UINT32_MAX empty) */
+	size_t nvindex;   /* power of two, 0 until compiled */
 	dyad_dict_stats stats;
 	dyad_diag_fn diag;
 	void *diag_ctx;
@@ -417,6 +420,18 @@ const dict_code *dict_code_at(const dyad_dict *d, const dict_entry *e, uint32_t 
 const dict_slot *dict_lookup(const dyad_dict *d, uint64_t h);
 uint64_t dict_seq_hash(uint64_t h, uint64_t key);
 dyad_status dict_parse_ours(dyad_dict *d, uint32_t file, const char *text, size_t len);
+/* lemma.c: verb lemmas. */
+/* Index the verb blocks by lemma (called by dyad_dict_compile). */
+DYAD_NODISCARD dyad_status lemma_index(dyad_dict *d);
+/* The first verb block whose lemma is `lemma`, or UINT32_MAX. */
+uint32_t lemma_block(const dyad_dict *d, const char *lemma, size_t n);
+/* If the normalised word w (lower case) is a form of a verb the dictionary
+ * knows, return its first block (else UINT32_MAX): w itself, an irregular
+ * form (built-in table or the dictionary's `forms`), or w with an
+ * inflection removed (-s, -es, -ies, -ed, -ied, -ing, doubled consonants,
+ * a dropped final e). */
+uint32_t lemma_verb(const dyad_dict *d, const char *w, size_t n);
+
 /* dict_verbs.c: the verb directives of our format. verbs_block returns
  * DYAD_ERR_SYNTAX (already reported) when the block could not start. */
 dyad_status verbs_block(dyad_dict *d, const dict_line *l, const char *p, const char *end);

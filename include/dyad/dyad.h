@@ -357,6 +357,13 @@ DYAD_API dyad_status dyad_dict_load_dir(dyad_dict *dict, const char *dir, size_t
 DYAD_API dyad_status dyad_dict_compile(dyad_dict *dict, dyad_error *err);
 DYAD_API dyad_dict_stats dyad_dict_get_stats(const dyad_dict *dict);
 
+/*
+ * Is `word` a form of a verb the dictionary knows ("met", "withdrew",
+ * "raising")? Returns 1 and fills *lemma (borrowed from the dictionary)
+ * if so, else 0. Compiles the dictionary if needed. ASCII case is ignored.
+ */
+DYAD_API int dyad_dict_verb_lemma(dyad_dict *dict, const char *word, size_t len, dyad_str *lemma);
+
 /* ## Actor mentions */
 
 typedef enum dyad_mention_how {

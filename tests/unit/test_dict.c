@@ -434,6 +434,38 @@ static void test_verbs(void)
 	dyad_dict_free(d);
 }
 
+static void test_lemmas(void)
+{
+	const char *text = "verb meet\ncode 040\nverb withdraw\ncode 0874\nverb raise\ncode 010\n"
+	                   "verb stop\ncode 010\nverb carry\ncode 010\nverb attack\ncode 190\n"
+	                   "verb agree\ncode 030\nverb die\ncode 010\nverb watch\ncode 010\n"
+	                   "verb flee\ncode 010\nverb slay\nforms slaid\ncode 010\n"
+	                   "verb hold talks\ncode 043\nverb hold\ncode 010\n";
+	dyad_dict *d = make_dict(text, DYAD_DICT_AUTO, NULL);
+	static const char *const cases[][2] = {
+	        {"meet", "meet"},       {"meets", "meet"},        {"met", "meet"},
+	        {"meeting", "meet"},    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"},
+	        {"raised", "raise"},    {"raising", "raise"},     {"stopped", "stop"},
+	        {"stopping", "stop"},   {"carries", "carry"},     {"carried", "carry"},
+	        {"attacked", "attack"}, {"Attacks", "attack"},    {"agreed", "agree"},
+	        {"dying", "die"},       {"watches", "watch"},     {"fled", "flee"},
+	        {"slaid", "slay"},      {"held", "hold"}};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		dyad_str l = {NULL, 0};
+		char name[64];
+		snprintf(name, sizeof name, "lemma: %s -> %s", cases[i][0], cases[i][1]);
+		int ok = dyad_dict_verb_lemma(d, cases[i][0], strlen(cases[i][0]), &l);
+		CHECK(ok && l.n == strlen(cases[i][1]) && memcmp(l.p, cases[i][1], l.n) == 0, name);
+	}
+	static const char *const not_verbs[] = {"meat", "table", "rais", "sing", "ed", "s"};
+	for (size_t i = 0; i < sizeof not_verbs / sizeof *not_verbs; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "lemma: %s is not a known verb", not_verbs[i]);
+		CHECK(!dyad_dict_verb_lemma(d, not_verbs[i], strlen(not_verbs[i]), NULL), name);
+	}
+	dyad_dict_free(d);
+}
+
 static void test_load_errors(void)
 {
 	dyad_dict *d = dyad_dict_new(NULL);
@@ -488,6 +520,7 @@ int main(int argc, char **argv)
 	test_peer();
 	test_rules();
 	test_verbs();
+	test_lemmas();
 	test_load_errors();
 	test_out_of_memory();
 	return harness_done();
