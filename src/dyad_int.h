@@ -199,7 +199,9 @@ struct dyad_doc {
 	size_t nkeys, cap_keys;
 	struct local_name *names; /* surnames seen in this article */
 	size_t nnames, cap_names;
-	struct raw_match *raws; /* scratch: dictionary matches in one sentence */
+	struct raw_match *raws;   /* scratch: dictionary matches in one sentence */
+	struct event_rec *events; /* coder.c */
+	size_t nevents, cap_events;
 	size_t nraws, cap_raws;
 };
 

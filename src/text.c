@@ -35,6 +35,7 @@ void dyad_doc_free(dyad_doc *d)
 	mem_free(&a, d->keys);
 	mem_free(&a, d->names);
 	mem_free(&a, d->raws);
+	mem_free(&a, d->events);
 	mem_free(&a, d->toks);
 	mem_free(&a, d->sents);
 	mem_free(&a, d);
@@ -47,6 +48,7 @@ static void doc_reset(dyad_doc *d, const char *text, size_t len)
 	d->ntoks = 0;
 	d->nsents = 0;
 	d->nments = 0;
+	d->nevents = 0;
 	d->dict = NULL;
 	buf_clear(&d->strs);
 	buf_clear(&d->norm);

@@ -49,6 +49,7 @@ suite "unit: text" "$build/tests/test_text"
 suite "unit: ingest" "$build/tests/test_ingest"
 suite "unit: dict" "$build/tests/test_dict"
 suite "unit: cameo" "$build/tests/test_cameo"
+suite "unit: coder" "$build/tests/test_coder"
 suite "spec: library" "$build/tests/spec_runner" tests/spec/*.txt
 suite "spec: cli" "$build/tests/spec_runner" --cli "$DYAD" tests/spec/*.txt
 suite "cli" tests/cli_test.sh

@@ -415,6 +415,40 @@ DYAD_API const char *dyad_mention_how_name(dyad_mention_how how);
 DYAD_API dyad_status dyad_render_actors(const dyad_doc *doc, const dyad_article *article,
                                         dyad_render_format format, dyad_write_fn write, void *ctx);
 
+/* ## Events */
+
+/* Event flags */
+#define DYAD_EVENT_PASSIVE (1u << 0) /* "was attacked by": source after the verb */
+#define DYAD_EVENT_INTENT  (1u << 1) /* "will visit", "plans to": coded as intent */
+#define DYAD_EVENT_THREAT  (1u << 2) /* "threatened to strike": coded as a threat */
+#define DYAD_EVENT_DEFAULT (1u << 3) /* the verb's default code (no pattern matched) */
+
+/*
+ * One event: who did what to whom in a sentence, with the spans of the
+ * words that support each part. Codes are borrowed from the document and
+ * the dictionary (valid until the next analyze / find_actors / code_events,
+ * and while the dictionary lives).
+ */
+typedef struct dyad_event {
+	size_t sentence;
+	dyad_str source, target;             /* actor codes at the article's date */
+	dyad_str source_entry, target_entry; /* dictionary entries */
+	dyad_str code;                       /* CAMEO event code, leading zero kept */
+	size_t source_start, source_end;     /* byte spans of the evidence */
+	size_t verb_start, verb_end;
+	size_t target_start, target_end;
+	unsigned flags; /* DYAD_EVENT_* */
+} dyad_event;
+
+/*
+ * Code the events of a document whose actors were found with
+ * dyad_doc_find_actors (with the same dictionary, which must hold verb
+ * patterns). Sentences with a discard phrase are skipped.
+ */
+DYAD_API dyad_status dyad_doc_code_events(dyad_doc *doc, dyad_dict *dict, dyad_error *err);
+DYAD_API size_t dyad_doc_event_count(const dyad_doc *doc);
+DYAD_API dyad_event dyad_doc_event(const dyad_doc *doc, size_t i);
+
 /* ## CAMEO codes */
 
 /*

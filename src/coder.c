@@ -1,0 +1,558 @@
+/*
+ * coder.c -- stage 3: actor mentions + verb patterns -> events.
+ *
+ * In: a document with sentences and actor mentions (actors.c), and a
+ * dictionary with verb patterns (dict_verbs.c). Out: doc->events, each a
+ * source mention, a target mention, an event code and the verb's span.
+ *
+ * No parser: clauses are read from the order of words, the way a reader of
+ * wire copy does. For each sentence:
+ * 1. Verbs: every word that is a form of a dictionary verb (lemma.c), and
+ *    the longest verb phrase starting there ("hold talks"); a word after a
+ *    determiner ("the attack") or inside an actor's name is a noun.
+ * 2. For each verb, in order: the source is the nearest actor before it
+ *    (with any actors joined to it by "and"), the target the first actor
+ *    after it that is not a mere place; a target that opens a clause of its
+ *    own ("X said Y attacked Z") belongs to the next verb.
+ *    - passive: "was attacked by X" takes X as the source and the actor
+ *      before as the target;
+ *    - negation: "did not meet", "never attacked" codes nothing;
+ *    - intent: "will visit", "plans to meet" code as intent to cooperate
+ *      (03x), "threatened to strike" as a threat (13x);
+ * 3. Patterns: the most specific pattern of the verb whose words and slots
+ *    match around it gives the code; else the verb's default code.
+ * One event is made for each source and target pair of joined actors.
+ */
+#include "dyad_int.h"
+
+#include <string.h>
+
+typedef struct event_rec {
+	uint32_t sentence;
+	uint32_t src, tgt;              /* mentions */
+	uint32_t verb_first, verb_last; /* tokens */
+	uint32_t code;                  /* offset in doc->strs */
+	uint8_t code_len;
+	uint8_t flags;
+} event_rec;
+
+typedef struct verb_occ {
+	uint32_t first, last; /* tokens of the verb (phrase) */
+	uint32_t block;
+} verb_occ;
+
+enum { MAX_VERBS_PER_SENTENCE = 64, PATTERN_GAP = 3, NEG_WINDOW = 3, GROUP_MAX = 8 };
+
+typedef struct coder {
+	dyad_doc *doc;
+	const dyad_dict *dict;
+	size_t sentence;
+	size_t m0, m1; /* mentions of this sentence: [m0, m1) */
+	verb_occ verbs[MAX_VERBS_PER_SENTENCE];
+	size_t nverbs;
+} coder;
+
+/* --- small helpers -------------------------------------------------------- */
+
+static bool tok_word(const dyad_doc *d, size_t k, const char *w)
+{
+	return k < d->ntoks && tok_is(d, &d->toks[k], w, strlen(w));
+}
+
+static bool tok_any(const dyad_doc *d, size_t k, const char *const *words)
+{
+	for (size_t i = 0; words[i]; i++)
+		if (tok_word(d, k, words[i]))
+			return true;
+	return false;
+}
+
+/* The mention covering token k in this sentence, or SIZE_MAX. */
+static size_t mention_at(const coder *c, size_t k)
+{
+	for (size_t m = c->m0; m < c->m1; m++) {
+		const mention *x = &c->doc->ments[m];
+		if (k >= x->first && k < x->first + x->ntok)
+			return m;
+	}
+	return SIZE_MAX;
+}
+
+static const sent *cur_sent(const coder *c)
+{
+	return &c->doc->sents[c->sentence];
+}
+
+/* --- verbs ------------------------------------------------------------------ */
+
+/* Does the literal phrase `words` ("talks", "fire on") follow token k? */
+static size_t phrase_after(const dyad_doc *d, size_t k, size_t end, const char *words)
+{
+	size_t n = 0;
+	const char *p = words;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		size_t len = sp ? (size_t)(sp - p) : strlen(p);
+		size_t t = k + 1 + n;
+		if (t >= end || !tok_is(d, &d->toks[t], p, len))
+			return 0;
+		n++;
+		p = sp ? sp + 1 : p + len;
+	}
+	return n;
+}
+
+static const char *const determiners[] = {"the", "a",   "an",    "this",  "that", "these", "those",
+                                          "its", "his", "her",   "their", "our",  "my",    "your",
+                                          "any", "no",  "every", "each",  NULL};
+
+static void find_verbs(coder *c)
+{
+	const dyad_doc *d = c->doc;
+	const dyad_dict *dict = c->dict;
+	const sent *s = cur_sent(c);
+	size_t end = s->first + s->ntok;
+	c->nverbs = 0;
+	for (size_t k = s->first; k < end && c->nverbs < MAX_VERBS_PER_SENTENCE; k++) {
+		const tok *t = &d->toks[k];
+		if (t->cls != DYAD_TOKEN_WORD || (t->flags & DYAD_TOKEN_CLITIC) ||
+		    mention_at(c, k) != SIZE_MAX)
+			continue;
+		if (k > s->first &&
+		    (tok_any(d, k - 1, determiners) || (d->toks[k - 1].flags & DYAD_TOKEN_CLITIC)))
+			continue; /* "the attack", "Iran's support": a noun */
+		dyad_str n = tok_norm(d, t);
+		uint32_t b = lemma_verb(dict, n.p, n.n);
+		if (b == UINT32_MAX)
+			continue;
+		/* the longest phrase of this lemma that follows, else a bare verb */
+		uint32_t best = UINT32_MAX;
+		size_t best_len = 0;
+		bool bare = false;
+		for (uint32_t x = b; x != UINT32_MAX; x = dict->vblocks[x].next) {
+			const verb_block *vb = &dict->vblocks[x];
+			if (!vb->words) {
+				if (!bare && best == UINT32_MAX)
+					best = x;
+				bare = true;
+				continue;
+			}
+			size_t len = phrase_after(d, k, end, dict_s(dict, vb->words));
+			if (len > best_len) {
+				best_len = len;
+				best = x;
+			}
+		}
+		if (best == UINT32_MAX)
+			continue;
+		c->verbs[c->nverbs++] = (verb_occ){(uint32_t)k, (uint32_t)(k + best_len), best};
+		k += best_len;
+	}
+}
+
+/* --- clause reading ------------------------------------------------------------ */
+
+static const char *const be_forms[] = {"is", "are", "was", "were", "been", "being", "be", NULL};
+static const char *const negations[] = {"not", "n't", "never", "no", NULL};
+static const char *const intents[] = {
+        "will",  "would",  "shall",    "plans", "planned", "plan",  "intends", "intended", "intend",
+        "wants", "wanted", "expected", "set",   "going",   "hopes", "hoped",   NULL};
+static const char *const threats[] = {"threatened", "threatens", "threaten", "threatening", NULL};
+static const char *const joins[] = {"and", ",", "&", NULL};
+
+/* Actors joined to mention m by "and" or commas, within this sentence: the
+ * group [*lo, *hi] of mentions. */
+static void group_of(const coder *c, size_t m, size_t *lo, size_t *hi)
+{
+	const dyad_doc *d = c->doc;
+	*lo = *hi = m;
+	while (*lo > c->m0 && *lo - 1 >= c->m0) {
+		const mention *a = &d->ments[*lo - 1], *b = &d->ments[*lo];
+		size_t gap = b->first - (a->first + a->ntok);
+		if (gap != 1 || !tok_any(d, a->first + a->ntok, joins) || m - *lo + 1 >= GROUP_MAX)
+			break;
+		(*lo)--;
+	}
+	while (*hi + 1 < c->m1) {
+		const mention *a = &d->ments[*hi], *b = &d->ments[*hi + 1];
+		size_t gap = b->first - (a->first + a->ntok);
+		bool join = (gap == 1 && tok_any(d, a->first + a->ntok, joins)) ||
+		            (gap == 2 && tok_word(d, a->first + a->ntok, ",") &&
+		             tok_word(d, a->first + a->ntok + 1, "and"));
+		if (!join || *hi - m + 1 >= GROUP_MAX)
+			break;
+		(*hi)++;
+	}
+}
+
+/* Is there a verb occurrence starting in tokens [a, b)? */
+static bool verb_between(const coder *c, size_t a, size_t b)
+{
+	for (size_t v = 0; v < c->nverbs; v++)
+		if (c->verbs[v].first >= a && c->verbs[v].first < b)
+			return true;
+	return false;
+}
+
+/* Look back from the verb over up to `window` tokens for one of `words`,
+ * stopping at an actor. */
+static bool before_verb(const coder *c, size_t v, size_t window, const char *const *words)
+{
+	const dyad_doc *d = c->doc;
+	size_t s0 = cur_sent(c)->first;
+	for (size_t k = v, n = 0; k > s0 && n < window; n++) {
+		k--;
+		if (mention_at(c, k) != SIZE_MAX)
+			break;
+		if (tok_any(d, k, words))
+			return true;
+	}
+	return false;
+}
+
+/* --- patterns ----------------------------------------------------------------- */
+
+/* Match alternatives "a b|c" at token k; returns tokens matched or 0. */
+static size_t match_alts(const dyad_doc *d, size_t k, size_t end, const char *alts)
+{
+	const char *p = alts;
+	while (*p) {
+		const char *bar = strchr(p, '|');
+		const char *e = bar ? bar : p + strlen(p);
+		size_t n = 0;
+		bool ok = true;
+		for (const char *q = p; q < e && ok;) {
+			const char *sp = memchr(q, ' ', (size_t)(e - q));
+			const char *we = sp ? sp : e;
+			ok = k + n < end && tok_is(d, &d->toks[k + n], q, (size_t)(we - q));
+			n++;
+			q = sp ? sp + 1 : e;
+		}
+		if (ok)
+			return n;
+		p = bar ? bar + 1 : e;
+	}
+	return 0;
+}
+
+typedef struct binding {
+	size_t source, target; /* mentions, SIZE_MAX when not bound */
+} binding;
+
+/* Match the elements after the verb, forward from token `from`. */
+static bool match_after(const coder *c, const verb_pattern *vp, size_t from, binding *b)
+{
+	const dyad_doc *d = c->doc;
+	const dyad_dict *dict = c->dict;
+	size_t end = cur_sent(c)->first + cur_sent(c)->ntok;
+	size_t pos = from;
+	bool after = false;
+	for (uint32_t i = 0; i < vp->n; i++) {
+		const verb_elem *e = &dict->velems[vp->first + i];
+		if (e->type == VE_VERB) {
+			after = true;
+			continue;
+		}
+		if (!after)
+			continue;
+		size_t gap = e->adjacent ? 0 : PATTERN_GAP;
+		bool found = false;
+		for (size_t k = pos; k < end && k <= pos + gap && !found; k++) {
+			if (e->type == VE_WORDS) {
+				size_t n = match_alts(d, k, end, dict_s(dict, e->alts));
+				if (n) {
+					pos = k + n;
+					found = true;
+				}
+			} else {
+				size_t m = mention_at(c, k);
+				if (m != SIZE_MAX && d->ments[m].first == k) {
+					if (e->type == VE_TARGET)
+						b->target = m;
+					else
+						b->source = m;
+					pos = k + d->ments[m].ntok;
+					found = true;
+				}
+			}
+		}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* Match the elements before the verb, backward from token `to`. */
+static bool match_before(const coder *c, const verb_pattern *vp, size_t to, binding *b)
+{
+	const dyad_doc *d = c->doc;
+	const dyad_dict *dict = c->dict;
+	size_t s0 = cur_sent(c)->first;
+	size_t pos = to;
+	uint32_t verb_at = 0;
+	while (verb_at < vp->n && dict->velems[vp->first + verb_at].type != VE_VERB)
+		verb_at++;
+	for (uint32_t i = verb_at; i-- > 0;) {
+		const verb_elem *e = &dict->velems[vp->first + i];
+		bool found = false;
+		for (size_t k = pos; k > s0 && pos - k <= PATTERN_GAP + 1 && !found;) {
+			k--;
+			if (e->type == VE_WORDS) {
+				size_t n = match_alts(d, k, pos, dict_s(dict, e->alts));
+				if (n) {
+					pos = k;
+					found = true;
+				}
+			} else {
+				size_t m = mention_at(c, k);
+				if (m != SIZE_MAX) {
+					if (e->type == VE_SOURCE)
+						b->source = m;
+					else
+						b->target = m;
+					pos = d->ments[m].first;
+					found = true;
+				}
+			}
+		}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* The most specific matching pattern of block `blk` for the verb at v. */
+static const verb_pattern *best_pattern(const coder *c, const verb_occ *v, binding *b)
+{
+	const dyad_dict *dict = c->dict;
+	const verb_block *vb = &dict->vblocks[v->block];
+	const verb_pattern *best = NULL;
+	binding best_b = *b;
+	for (uint32_t i = 0; i < vb->n; i++) {
+		const verb_pattern *vp = &dict->vpats[vb->first + i];
+		binding trial = *b;
+		if (!match_after(c, vp, v->last + 1, &trial) ||
+		    !match_before(c, vp, v->first, &trial))
+			continue;
+		if (!best || vp->words > best->words) {
+			best = vp;
+			best_b = trial;
+		}
+	}
+	*b = best_b;
+	return best;
+}
+
+/* --- events ------------------------------------------------------------------ */
+
+static dyad_status add_event(coder *c, size_t src, size_t tgt, const verb_occ *v, const char *code,
+                             size_t code_len, unsigned flags)
+{
+	dyad_doc *d = c->doc;
+	const mention *ms = &d->ments[src], *mt = &d->ments[tgt];
+	if (ms->entry == mt->entry || ms->code_len == 0 || mt->code_len == 0)
+		return DYAD_OK; /* no self-events, no actor without a code */
+	if (d->nevents == d->cap_events) {
+		dyad_status st = mem_grow(&d->alloc, (void **)&d->events, &d->cap_events,
+		                          d->nevents + 1, sizeof *d->events);
+		if (st != DYAD_OK)
+			return st;
+	}
+	event_rec *e = &d->events[d->nevents];
+	e->sentence = (uint32_t)c->sentence;
+	e->src = (uint32_t)src;
+	e->tgt = (uint32_t)tgt;
+	e->verb_first = v->first;
+	e->verb_last = v->last;
+	e->code = (uint32_t)d->strs.n;
+	e->code_len = (uint8_t)code_len;
+	e->flags = (uint8_t)flags;
+	dyad_status st = buf_append(&d->strs, code, code_len);
+	if (st == DYAD_OK)
+		d->nevents++;
+	return st;
+}
+
+/* Intent to do X is CAMEO 03x, a threat to do X is 13x, by X's root. */
+static const char *modal_code(const char *code, bool threat)
+{
+	int root = (code[0] - '0') * 10 + (code[1] - '0');
+	if (threat)
+		return root >= 18 ? "138" : root >= 14 ? "130" : NULL;
+	switch (root) {
+	case 4: return "036";
+	case 5: return "032";
+	case 6: return "031";
+	case 7: return "033";
+	case 8: return "035";
+	default: return NULL;
+	}
+}
+
+/* The nearest mention before token v, after the previous verb's target. */
+static size_t source_before(const coder *c, size_t v, size_t floor)
+{
+	for (size_t m = c->m1; m-- > c->m0;) {
+		const mention *x = &c->doc->ments[m];
+		if (x->first + x->ntok <= v && x->first >= floor &&
+		    !(x->flags & DYAD_MENTION_LOCATIVE))
+			return m;
+	}
+	return SIZE_MAX;
+}
+
+/* The first mention after the verb that is not a place, before the next
+ * verb; SIZE_MAX when it opens a clause of its own. */
+static size_t target_after(const coder *c, size_t vi)
+{
+	const verb_occ *v = &c->verbs[vi];
+	size_t next_verb = vi + 1 < c->nverbs ? c->verbs[vi + 1].first : SIZE_MAX;
+	for (size_t m = c->m0; m < c->m1; m++) {
+		const mention *x = &c->doc->ments[m];
+		if (x->first <= v->last)
+			continue;
+		if (x->first >= next_verb)
+			return SIZE_MAX;
+		if (x->flags & DYAD_MENTION_LOCATIVE)
+			continue;
+		/* "said Israel attacked": the actor is the next verb's subject */
+		if (next_verb != SIZE_MAX && !verb_between(c, x->first + x->ntok, next_verb) &&
+		    next_verb - (x->first + x->ntok) <= 3)
+			return SIZE_MAX;
+		return m;
+	}
+	return SIZE_MAX;
+}
+
+static dyad_status code_verb(coder *c, size_t vi, size_t *floor)
+{
+	const dyad_doc *d = c->doc;
+	const dyad_dict *dict = c->dict;
+	const verb_occ *v = &c->verbs[vi];
+	const verb_block *vb = &dict->vblocks[v->block];
+	if (before_verb(c, v->first, NEG_WINDOW, negations))
+		return DYAD_OK;
+	bool passive = v->first > 0 && before_verb(c, v->first, 2, be_forms) &&
+	               tok_word(d, v->last + 1, "by");
+	binding b = {SIZE_MAX, SIZE_MAX};
+	const verb_pattern *vp = best_pattern(c, v, &b);
+	if (b.source == SIZE_MAX)
+		b.source = source_before(c, v->first, *floor);
+	if (b.target == SIZE_MAX)
+		b.target = target_after(c, vi);
+	if (passive) { /* "X was attacked by Y": swap */
+		size_t agent = mention_at(c, v->last + 2);
+		if (agent == SIZE_MAX)
+			return DYAD_OK;
+		b.target = b.source;
+		b.source = agent;
+	}
+	if (b.source == SIZE_MAX || b.target == SIZE_MAX)
+		return DYAD_OK;
+	const char *code = vp ? dict_s(dict, vp->code) : vb->code ? dict_s(dict, vb->code) : NULL;
+	if (!code)
+		return DYAD_OK;
+	unsigned flags = (passive ? DYAD_EVENT_PASSIVE : 0) | (vp ? 0 : DYAD_EVENT_DEFAULT);
+	bool threat = before_verb(c, v->first, 3, threats);
+	bool intent = !threat && before_verb(c, v->first, 3, intents);
+	if (threat || intent) {
+		const char *m = modal_code(code, threat);
+		if (m) {
+			code = m;
+			flags |= threat ? DYAD_EVENT_THREAT : DYAD_EVENT_INTENT;
+		}
+	}
+	size_t slo, shi, tlo, thi;
+	group_of(c, b.source, &slo, &shi);
+	group_of(c, b.target, &tlo, &thi);
+	if (tlo <= shi && slo <= thi) /* overlapping groups: keep the pair as found */
+		slo = shi = b.source, tlo = thi = b.target;
+	dyad_status st = DYAD_OK;
+	for (size_t s = slo; s <= shi && st == DYAD_OK; s++)
+		for (size_t t = tlo; t <= thi && st == DYAD_OK; t++)
+			st = add_event(c, s, t, v, code, strlen(code), flags);
+	const mention *tm = &d->ments[passive ? b.source : b.target];
+	*floor = tm->first + tm->ntok;
+	return st;
+}
+
+/* Does the sentence hold a discard phrase ("world cup")? */
+static bool discarded(const coder *c)
+{
+	const dyad_doc *d = c->doc;
+	const dyad_dict *dict = c->dict;
+	const sent *s = cur_sent(c);
+	for (size_t i = 0; i < dict->ndiscards; i++) {
+		const char *ph = dict_s(dict, dict->discards[i]);
+		for (size_t k = s->first; k < s->first + s->ntok; k++)
+			if (match_alts(d, k, s->first + s->ntok, ph))
+				return true;
+	}
+	return false;
+}
+
+dyad_status dyad_doc_code_events(dyad_doc *doc, dyad_dict *dict, dyad_error *err)
+{
+	if (!doc || !dict) {
+		error_set(err, DYAD_ERR_ARG, "no document or no dictionary", NULL, 0, 0);
+		return DYAD_ERR_ARG;
+	}
+	dyad_status st = dyad_dict_compile(dict, err);
+	if (st != DYAD_OK)
+		return st;
+	doc->nevents = 0;
+	coder c;
+	memset(&c, 0, sizeof c);
+	c.doc = doc;
+	c.dict = dict;
+	size_t m = 0;
+	for (size_t s = 0; s < doc->nsents && st == DYAD_OK; s++) {
+		c.sentence = s;
+		c.m0 = m;
+		while (m < doc->nments && doc->ments[m].sentence == s)
+			m++;
+		c.m1 = m;
+		if (c.m1 - c.m0 < 2 || discarded(&c))
+			continue;
+		find_verbs(&c);
+		size_t floor = doc->sents[s].first;
+		for (size_t v = 0; v < c.nverbs && st == DYAD_OK; v++)
+			st = code_verb(&c, v, &floor);
+	}
+	if (st != DYAD_OK) {
+		doc->nevents = 0;
+		error_set(err, st, "out of memory coding events", NULL, 0, 0);
+	}
+	return st;
+}
+
+size_t dyad_doc_event_count(const dyad_doc *doc)
+{
+	return doc ? doc->nevents : 0;
+}
+
+dyad_event dyad_doc_event(const dyad_doc *doc, size_t i)
+{
+	dyad_event e;
+	memset(&e, 0, sizeof e);
+	e.source.p = e.target.p = e.source_entry.p = e.target_entry.p = e.code.p = "";
+	if (!doc || i >= doc->nevents)
+		return e;
+	const event_rec *r = &doc->events[i];
+	dyad_mention s = dyad_doc_mention(doc, r->src), t = dyad_doc_mention(doc, r->tgt);
+	e.sentence = r->sentence;
+	e.source = s.code;
+	e.target = t.code;
+	e.source_entry = s.entry;
+	e.target_entry = t.entry;
+	e.code.p = doc->strs.p + r->code;
+	e.code.n = r->code_len;
+	e.source_start = s.start;
+	e.source_end = s.end;
+	e.target_start = t.start;
+	e.target_end = t.end;
+	e.verb_start = doc->toks[r->verb_first].start;
+	e.verb_end = doc->toks[r->verb_last].end;
+	e.flags = r->flags;
+	return e;
+}
