@@ -40,8 +40,12 @@ typedef struct text_opts {
 	int nfiles;
 	const char **dicts;
 	int ndicts;
-	const char *date; /* --date: overrides the articles' dates */
-	dyad_dict *dict;  /* loaded when the command needs actors */
+	const char *date;       /* --date: overrides the articles' dates */
+	dyad_dict *dict;        /* loaded when the command needs actors */
+	bool events;            /* code events (dyad code) */
+	bool tsv;               /* --format tsv */
+	const char *cameo_path; /* --cameo FILE */
+	dyad_cameo *cameo;
 } text_opts;
 
 static bool parse_format(const char *s, dyad_format *out)
@@ -93,6 +97,18 @@ static int parse_text_opts(const command *cmd, int argc, char **argv, text_opts 
 			if (!v)
 				return usage_error(cmd, "--dict wants a file", "");
 			o->dicts[o->ndicts++] = v;
+		} else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
+			const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v || (strcmp(v, "tsv") != 0 && strcmp(v, "json") != 0))
+				return usage_error(cmd, "--format wants json or tsv, not",
+				                   v ? v : "");
+			o->tsv = strcmp(v, "tsv") == 0;
+			o->json = !o->tsv;
+		} else if (strcmp(a, "--cameo") == 0 || strncmp(a, "--cameo=", 8) == 0) {
+			const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v)
+				return usage_error(cmd, "--cameo wants a file", "");
+			o->cameo_path = v;
 		} else if (strcmp(a, "--no-default-dict") == 0) {
 			o->default_dicts = false;
 		} else if (strcmp(a, "--date") == 0 || strncmp(a, "--date=", 7) == 0) {
@@ -168,6 +184,8 @@ static void process_article(dyad_doc *doc, const dyad_article *a, const text_opt
 			memcpy(date, a->date.p, 10);
 		date[10] = '\0';
 		st = dyad_doc_find_actors(doc, o->dict, date, &err);
+		if (st == DYAD_OK && o->events)
+			st = dyad_doc_code_events(doc, o->dict, &err);
 	}
 	if (st != DYAD_OK) {
 		err.origin = a->origin;
@@ -186,8 +204,21 @@ static void process_article(dyad_doc *doc, const dyad_article *a, const text_opt
 	t->nul_bytes += s.nul_bytes;
 	t->cut += s.cut_sentences;
 	report_repairs(a, s, o->quiet);
-	if (render(doc, a, o->json ? DYAD_RENDER_JSON : DYAD_RENDER_TEXT, write_stdout, NULL) !=
-	    DYAD_OK)
+	dyad_status rs;
+	if (o->events) {
+		dyad_article dated = *a;
+		if (o->date) {
+			dated.date.p = o->date;
+			dated.date.n = 10;
+		}
+		rs = dyad_render_events(doc, &dated, o->cameo,
+		                        o->tsv ? DYAD_RENDER_TEXT : DYAD_RENDER_JSON, write_stdout,
+		                        NULL);
+	} else {
+		rs = render(doc, a, o->json ? DYAD_RENDER_JSON : DYAD_RENDER_TEXT, write_stdout,
+		            NULL);
+	}
+	if (rs != DYAD_OK)
 		t->output_failed = true;
 }
 
@@ -276,9 +307,9 @@ static dyad_dict *load_dicts(const text_opts *o, diag_count *dc)
 	dyad_dict_set_diag(d, print_diag, dc);
 	bool failed = false;
 	if (o->default_dicts) {
-		static const char *const subdirs[] = {"actors", "agents"};
+		static const char *const subdirs[] = {"actors", "agents", "verbs"};
 		size_t files = 0;
-		for (size_t i = 0; i < 2; i++) {
+		for (size_t i = 0; i < (o->events ? 3u : 2u); i++) {
 			char dir[4096];
 			size_t n = 0;
 			dyad_error err;
@@ -318,7 +349,24 @@ static int run_text_command(const command *cmd, int argc, char **argv, render_fn
 		return rc;
 	}
 	diag_count dc = {0, o.quiet};
-	if (render == dyad_render_actors) {
+	o.events = render == NULL;
+	if (o.events) {
+		o.json = !o.tsv;
+		char path[4096];
+		if (!o.cameo_path)
+			snprintf(path, sizeof path, "%s/cameo/cameo.tsv", data_dir());
+		dyad_error err;
+		if (dyad_cameo_load(&o.cameo, o.cameo_path ? o.cameo_path : path, NULL, print_diag,
+		                    &dc, &err) != DYAD_OK) {
+			report(&err);
+			free(o.files);
+			free(o.dicts);
+			return EXIT_SKIPPED;
+		}
+		if (o.tsv)
+			fputs(dyad_events_tsv_header(), stdout);
+	}
+	if (render == dyad_render_actors || o.events) {
 		o.dict = load_dicts(&o, &dc);
 		if (!o.dict) {
 			free(o.files);
@@ -350,6 +398,7 @@ static int run_text_command(const command *cmd, int argc, char **argv, render_fn
 	dyad_doc_free(doc);
 	rc = finish(&o, &t);
 	dyad_dict_free(o.dict);
+	dyad_cameo_free(o.cameo);
 	free(o.files);
 	free(o.dicts);
 	return rc;
@@ -360,6 +409,7 @@ static int run_text_command(const command *cmd, int argc, char **argv, render_fn
 static int cmd_sentences(int argc, char **argv);
 static int cmd_tokens(int argc, char **argv);
 static int cmd_actors(int argc, char **argv);
+static int cmd_code(int argc, char **argv);
 
 static const command commands[] = {
         {"sentences", "split articles into sentences",
@@ -414,6 +464,22 @@ static const command commands[] = {
          "                      start, end, text, code, entry, how\n"
          "  --input FORMAT, -q, -h  as for 'dyad sentences'\n",
          cmd_actors},
+        {"code", "code events: who did what to whom, with CAMEO codes",
+         "Usage: dyad code [OPTIONS] [FILE...]\n"
+         "\n"
+         "Code the events of each article: one JSON object per event, with the\n"
+         "keys article, sentence, date, source, target, code, root, quad,\n"
+         "goldstein, plover, source_entry, target_entry, flags and evidence (the\n"
+         "byte spans and words of source, verb and target).\n"
+         "\n"
+         "Options:\n"
+         "  --format json|tsv   json (default) or tab-separated lines with a header\n"
+         "  --dict FILE         load a dictionary too (actors, agents or verbs)\n"
+         "  --no-default-dict   do not load $DYAD_DATA/{actors,agents,verbs}\n"
+         "  --cameo FILE        the CAMEO table (default $DYAD_DATA/cameo/cameo.tsv)\n"
+         "  --date YYYY-MM-DD   the date for every article (default: its own date)\n"
+         "  --input FORMAT, -q, -h  as for 'dyad sentences'\n",
+         cmd_code},
 };
 
 static const command *find_command(const char *name)
@@ -437,6 +503,11 @@ static int cmd_tokens(int argc, char **argv)
 static int cmd_actors(int argc, char **argv)
 {
 	return run_text_command(find_command("actors"), argc, argv, dyad_render_actors);
+}
+
+static int cmd_code(int argc, char **argv)
+{
+	return run_text_command(find_command("code"), argc, argv, NULL);
 }
 
 static void print_help(FILE *f)

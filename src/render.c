@@ -317,3 +317,160 @@ dyad_status dyad_render_actors(const dyad_doc *d, const dyad_article *a, dyad_re
 	}
 	return out_done(&o);
 }
+
+const char *dyad_events_tsv_header(void)
+{
+	return "article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tplover\t"
+	       "source_text\tverb_text\ttarget_text\tsource_start\tsource_end\tverb_start\t"
+	       "verb_end\ttarget_start\ttarget_end\n";
+}
+
+static void out_goldstein(out_ctx *o, double g)
+{
+	char tmp[32];
+	int n = snprintf(tmp, sizeof tmp, "%.1f", g);
+	if (o->st == DYAD_OK && n > 0)
+		o->st = buf_append(&o->b, tmp, (size_t)n);
+}
+
+static void json_span(out_ctx *o, const dyad_doc *d, const char *key, size_t start, size_t end)
+{
+	out_lit(o, "\"");
+	out_lit(o, key);
+	out_lit(o, "\":{\"start\":");
+	out_num(o, start);
+	out_lit(o, ",\"end\":");
+	out_num(o, end);
+	out_lit(o, ",\"text\":");
+	out_json(o, d->text + start, end - start);
+	out_lit(o, "}");
+}
+
+static void json_flags(out_ctx *o, unsigned flags)
+{
+	static const struct {
+		unsigned bit;
+		const char *name;
+	} names[] = {{DYAD_EVENT_PASSIVE, "passive"},
+	             {DYAD_EVENT_INTENT, "intent"},
+	             {DYAD_EVENT_THREAT, "threat"},
+	             {DYAD_EVENT_DEFAULT, "default"}};
+	out_lit(o, "[");
+	bool first = true;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		if (!(flags & names[i].bit))
+			continue;
+		out_lit(o, first ? "\"" : ",\"");
+		out_lit(o, names[i].name);
+		out_lit(o, "\"");
+		first = false;
+	}
+	out_lit(o, "]");
+}
+
+static void event_json(out_ctx *o, const dyad_doc *d, const dyad_article *a, const dyad_event *e,
+                       const dyad_cameo_code *cc, bool known)
+{
+	out_lit(o, "{\"article\":");
+	out_json(o, a->id.p, a->id.n);
+	out_lit(o, ",\"sentence\":");
+	out_num(o, e->sentence);
+	out_lit(o, ",\"date\":");
+	out_json(o, a->date.p ? a->date.p : "", a->date.n);
+	out_lit(o, ",\"source\":");
+	out_json(o, e->source.p, e->source.n);
+	out_lit(o, ",\"target\":");
+	out_json(o, e->target.p, e->target.n);
+	out_lit(o, ",\"code\":");
+	out_json(o, e->code.p, e->code.n);
+	out_lit(o, ",\"root\":");
+	out_json(o, e->code.p, e->code.n < 2 ? e->code.n : 2);
+	out_lit(o, ",\"quad\":");
+	if (known)
+		out_num(o, (uint64_t)cc->quad);
+	else
+		out_lit(o, "null");
+	out_lit(o, ",\"goldstein\":");
+	if (known)
+		out_goldstein(o, cc->goldstein);
+	else
+		out_lit(o, "null");
+	out_lit(o, ",\"plover\":");
+	if (known && cc->plover.n)
+		out_json(o, cc->plover.p, cc->plover.n);
+	else
+		out_lit(o, "null");
+	out_lit(o, ",\"source_entry\":");
+	out_json(o, e->source_entry.p, e->source_entry.n);
+	out_lit(o, ",\"target_entry\":");
+	out_json(o, e->target_entry.p, e->target_entry.n);
+	out_lit(o, ",\"flags\":");
+	json_flags(o, e->flags);
+	out_lit(o, ",\"evidence\":{");
+	json_span(o, d, "source", e->source_start, e->source_end);
+	out_lit(o, ",");
+	json_span(o, d, "verb", e->verb_start, e->verb_end);
+	out_lit(o, ",");
+	json_span(o, d, "target", e->target_start, e->target_end);
+	out_lit(o, "}}\n");
+}
+
+static void event_tsv(out_ctx *o, const dyad_doc *d, const dyad_article *a, const dyad_event *e,
+                      const dyad_cameo_code *cc, bool known)
+{
+	text_id(o, a);
+	out_num(o, e->sentence);
+	out_lit(o, "\t");
+	out_collapsed(o, a->date.p ? a->date.p : "", a->date.n);
+	out_lit(o, "\t");
+	out_collapsed(o, e->source.p, e->source.n);
+	out_lit(o, "\t");
+	out_collapsed(o, e->target.p, e->target.n);
+	out_lit(o, "\t");
+	out_collapsed(o, e->code.p, e->code.n);
+	out_lit(o, "\t");
+	out_collapsed(o, e->code.p, e->code.n < 2 ? e->code.n : 2);
+	out_lit(o, "\t");
+	if (known)
+		out_num(o, (uint64_t)cc->quad);
+	out_lit(o, "\t");
+	if (known)
+		out_goldstein(o, cc->goldstein);
+	out_lit(o, "\t");
+	if (known)
+		out_collapsed(o, cc->plover.p, cc->plover.n);
+	out_lit(o, "\t");
+	out_collapsed(o, d->text + e->source_start, e->source_end - e->source_start);
+	out_lit(o, "\t");
+	out_collapsed(o, d->text + e->verb_start, e->verb_end - e->verb_start);
+	out_lit(o, "\t");
+	out_collapsed(o, d->text + e->target_start, e->target_end - e->target_start);
+	size_t spans[6] = {e->source_start, e->source_end,   e->verb_start,
+	                   e->verb_end,     e->target_start, e->target_end};
+	for (size_t i = 0; i < 6; i++) {
+		out_lit(o, "\t");
+		out_num(o, spans[i]);
+	}
+	out_lit(o, "\n");
+}
+
+dyad_status dyad_render_events(const dyad_doc *d, const dyad_article *a, const dyad_cameo *cameo,
+                               dyad_render_format format, dyad_write_fn write, void *ctx)
+{
+	if (!d || !a || !write)
+		return DYAD_ERR_ARG;
+	out_ctx o;
+	out_init(&o, write, ctx);
+	for (size_t i = 0; i < dyad_doc_event_count(d) && o.st == DYAD_OK; i++) {
+		dyad_event e = dyad_doc_event(d, i);
+		dyad_cameo_code cc;
+		bool known = dyad_cameo_lookup(cameo, e.code.p, e.code.n, &cc) == 1;
+		if (format == DYAD_RENDER_JSON)
+			event_json(&o, d, a, &e, &cc, known);
+		else
+			event_tsv(&o, d, a, &e, &cc, known);
+		if (o.b.n > 1 << 16)
+			out_flush(&o);
+	}
+	return out_done(&o);
+}

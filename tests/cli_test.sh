@@ -121,6 +121,38 @@ if [ -d ../shared/peers/petrarch/dictionaries ]; then
 	expect_in "actors: Phoenix entries counted" "$err" "dictionaries: 29487 entries from 4 files; 10 line(s) skipped"
 	expect_in "actors: a Phoenix entry matches" "$out" "$(printf 'Tehran\tIRN\tpeer:iran\texact')"
 fi
+# code: events with a verb dictionary written here
+cat >"$tmp/v.dict" <<'DICT'
+entry country:PSE
+name Gaza
+code PSE
+entry country:ISR
+name Israel
+code ISR
+entry person:ziyad-al-nakhalah
+name Ziyad al-Nakhalah
+code PSEREBPIJ
+verb meet
+forms met
+code 040
+pattern * + in Tehran 043
+verb attack
+code 190
+DICT
+printf "Iran's President Ebrahim Raisi met Ziyad al-Nakhalah in Tehran on Sunday. Israel attacked Gaza." >"$tmp/e.txt"
+run code --no-default-dict --dict "$tmp/d.dict" --dict "$tmp/v.dict" --date 2023-06-18 "$tmp/e.txt"
+expect_rc "code: runs" 0
+expect_in "code: the meeting, with its keys and evidence" "$out" '{"article":"e.txt","sentence":0,"date":"2023-06-18","source":"IRNGOV","target":"PSEREBPIJ","code":"043","root":"04","quad":1,"goldstein":2.8,"plover":"CONSULT","source_entry":"person:ebrahim-raisi","target_entry":"person:ziyad-al-nakhalah","flags":[],"evidence":{"source":{"start":17,"end":30,"text":"Ebrahim Raisi"},"verb":{"start":31,"end":34,"text":"met"},"target":{"start":35,"end":52,"text":"Ziyad al-Nakhalah"}}}'
+expect_in "code: the attack, with the default code flagged" "$out" '"source":"ISR","target":"PSE","code":"190","root":"19","quad":4,"goldstein":-10.0,"plover":"ASSAULT"'
+run code -q --format tsv --no-default-dict --dict "$tmp/d.dict" --dict "$tmp/v.dict" --date 2023-06-18 "$tmp/e.txt"
+expect_eq "code: tsv has a header and one line per event" "$(printf '%s\n' "$out" | wc -l)" "3"
+expect_in "code: tsv header" "$out" "$(printf 'article\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tplover')"
+expect_in "code: tsv line" "$out" "$(printf 'e.txt\t1\t2023-06-18\tISR\tPSE\t190\t19\t4\t-10.0\tASSAULT\tIsrael\tattacked\tGaza')"
+run code --format xml "$tmp/e.txt"
+expect_rc "code: a bad --format is a usage error" 2
+run code --no-default-dict --dict "$tmp/v.dict" --cameo "$tmp/missing.tsv" "$tmp/e.txt"
+expect_rc "code: a missing CAMEO table is an error" 1
+
 if [ -d ../shared/peers/tabari/dictionaries ]; then
 	T=../shared/peers/tabari/dictionaries/TABARI-Dictionaries
 	run actors --no-default-dict --dict "$T/CAMEO.ECS.120522.actors" --dict "$T/CAMEO.RCS.120521.actors" \

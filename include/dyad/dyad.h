@@ -489,6 +489,23 @@ DYAD_API int dyad_cameo_lookup(const dyad_cameo *table, const char *code, size_t
 /* The i-th code in table order (sorted by code). */
 DYAD_API dyad_cameo_code dyad_cameo_at(const dyad_cameo *table, size_t i);
 
+/* ## Event output */
+
+/*
+ * Write the events of `doc`. JSON: one object per event with the keys
+ * article, sentence, date, source, target, code, root, quad, goldstein,
+ * plover, source_entry, target_entry, flags (a list: passive, intent,
+ * threat, default) and evidence {source, verb, target: {start, end,
+ * text}}. TEXT: tab-separated values in the order of
+ * dyad_events_tsv_header(). `cameo` gives root, quad, Goldstein and PLOVER
+ * (NULL: root only; quad and Goldstein empty).
+ */
+DYAD_API dyad_status dyad_render_events(const dyad_doc *doc, const dyad_article *article,
+                                        const dyad_cameo *cameo, dyad_render_format format,
+                                        dyad_write_fn write, void *ctx);
+/* The header line of the tab-separated event format, with its newline. */
+DYAD_API const char *dyad_events_tsv_header(void);
+
 #ifdef __cplusplus
 }
 #endif
