@@ -38,7 +38,7 @@ typedef struct event_rec {
 
 typedef struct verb_occ {
 	uint32_t first, last; /* tokens of the verb (phrase) */
-	uint32_t block;
+	uint32_t block;       /* the first block that applies; others share its lemma and words */
 } verb_occ;
 
 enum { MAX_VERBS_PER_SENTENCE = 64, PATTERN_GAP = 3, NEG_WINDOW = 3, GROUP_MAX = 8 };
@@ -321,26 +321,49 @@ static bool match_before(const coder *c, const verb_pattern *vp, size_t to, bind
 	return true;
 }
 
-/* The most specific matching pattern of block `blk` for the verb at v. */
+/* Does block y apply where block x was chosen: the same lemma (it is on
+ * x's chain) and the same phrase words? Blocks of one verb may come from
+ * several files (each root's file adds its patterns). */
+static bool same_verb(const dyad_dict *dict, uint32_t x, uint32_t y)
+{
+	uint32_t wx = dict->vblocks[x].words, wy = dict->vblocks[y].words;
+	return (!wx && !wy) || (wx && wy && strcmp(dict_s(dict, wx), dict_s(dict, wy)) == 0);
+}
+
+/* The most specific matching pattern among the blocks of the verb at v. */
 static const verb_pattern *best_pattern(const coder *c, const verb_occ *v, binding *b)
 {
 	const dyad_dict *dict = c->dict;
-	const verb_block *vb = &dict->vblocks[v->block];
 	const verb_pattern *best = NULL;
 	binding best_b = *b;
-	for (uint32_t i = 0; i < vb->n; i++) {
-		const verb_pattern *vp = &dict->vpats[vb->first + i];
-		binding trial = *b;
-		if (!match_after(c, vp, v->last + 1, &trial) ||
-		    !match_before(c, vp, v->first, &trial))
+	for (uint32_t x = v->block; x != UINT32_MAX; x = dict->vblocks[x].next) {
+		if (!same_verb(dict, v->block, x))
 			continue;
-		if (!best || vp->words > best->words) {
-			best = vp;
-			best_b = trial;
+		const verb_block *vb = &dict->vblocks[x];
+		for (uint32_t i = 0; i < vb->n; i++) {
+			const verb_pattern *vp = &dict->vpats[vb->first + i];
+			binding trial = *b;
+			if (!match_after(c, vp, v->last + 1, &trial) ||
+			    !match_before(c, vp, v->first, &trial))
+				continue;
+			if (!best || vp->words > best->words) {
+				best = vp;
+				best_b = trial;
+			}
 		}
 	}
 	*b = best_b;
 	return best;
+}
+
+/* The default code of the verb at v: the first of its blocks that has one. */
+static const char *default_code(const coder *c, const verb_occ *v)
+{
+	const dyad_dict *dict = c->dict;
+	for (uint32_t x = v->block; x != UINT32_MAX; x = dict->vblocks[x].next)
+		if (same_verb(dict, v->block, x) && dict->vblocks[x].code)
+			return dict_s(dict, dict->vblocks[x].code);
+	return NULL;
 }
 
 /* --- events ------------------------------------------------------------------ */
@@ -424,16 +447,39 @@ static size_t target_after(const coder *c, size_t vi)
 	return SIZE_MAX;
 }
 
+/* Does token k look like a past participle (-ed, -en, or irregular)? */
+static bool participle(const dyad_doc *d, size_t k)
+{
+	dyad_str n = tok_norm(d, &d->toks[k]);
+	if (n.n > 3 && ((n.p[n.n - 2] == 'e' && n.p[n.n - 1] == 'd') ||
+	                (n.p[n.n - 2] == 'e' && n.p[n.n - 1] == 'n')))
+		return true;
+	static const char *const irregular[] = {
+	        "held",   "led",   "made",  "brought", "sent", "hit",  "struck", "shot", "seized",
+	        "caught", "taken", "given", "built",   "met",  "told", "set",    NULL};
+	return tok_any(d, k, irregular);
+}
+
+/* Statements to the press are not events: "an official told reporters". */
+static bool to_press(const coder *c, const char *code, size_t target)
+{
+	if (code[0] != '0' || code[1] != '1' || target == SIZE_MAX)
+		return false;
+	const char *tc = dyad_doc_mention(c->doc, target).code.p;
+	size_t n = dyad_doc_mention(c->doc, target).code.n;
+	return n >= 3 && memcmp(tc + n - 3, "MED", 3) == 0;
+}
+
 static dyad_status code_verb(coder *c, size_t vi, size_t *floor)
 {
 	const dyad_doc *d = c->doc;
 	const dyad_dict *dict = c->dict;
 	const verb_occ *v = &c->verbs[vi];
-	const verb_block *vb = &dict->vblocks[v->block];
 	if (before_verb(c, v->first, NEG_WINDOW, negations))
-		return DYAD_OK;
-	bool passive = v->first > 0 && before_verb(c, v->first, 2, be_forms) &&
-	               tok_word(d, v->last + 1, "by");
+		return DYAD_OK; /* "was attacked by X", and the reduced form "a truce brokered by X"
+		                 */
+	bool passive = tok_word(d, v->last + 1, "by") &&
+	               (before_verb(c, v->first, 2, be_forms) || participle(d, v->first));
 	binding b = {SIZE_MAX, SIZE_MAX};
 	const verb_pattern *vp = best_pattern(c, v, &b);
 	if (b.source == SIZE_MAX)
@@ -449,8 +495,8 @@ static dyad_status code_verb(coder *c, size_t vi, size_t *floor)
 	}
 	if (b.source == SIZE_MAX || b.target == SIZE_MAX)
 		return DYAD_OK;
-	const char *code = vp ? dict_s(dict, vp->code) : vb->code ? dict_s(dict, vb->code) : NULL;
-	if (!code)
+	const char *code = vp ? dict_s(dict, vp->code) : default_code(c, v);
+	if (!code || to_press(c, code, b.target))
 		return DYAD_OK;
 	unsigned flags = (passive ? DYAD_EVENT_PASSIVE : 0) | (vp ? 0 : DYAD_EVENT_DEFAULT);
 	bool threat = before_verb(c, v->first, 3, threats);
