@@ -18,8 +18,9 @@
  * backslash. Expected lines for `sentences` are the sentences, whitespace
  * collapsed, with "[dateline] TEXT" where a dateline stands; for `tokens`
  * they are "CLASS TEXT NORM", one token per line; for `actors`, "TEXT ->
- * CODE ENTRY HOW" per mention, with the default dictionaries (--data DIR,
- * default data/) and the date given by an input line "@date YYYY-MM-DD".
+ * CODE ENTRY HOW" per mention, with the default dictionaries (--data DIR, * default data/) and the
+ * date given by an input line "@date YYYY-MM-DD"; for `events`, "SOURCE -> TARGET CODE" per event,
+ * coded the same way.
  *
  * Both paths render through the public API's text format and compare the
  * same fields, so a case means the same thing through either path.
@@ -267,6 +268,15 @@ static void to_spec_lines(const char *kind, const char *rendered, size_t n, strb
 				sb_add(out, "[dateline] ", 11);
 			sb_add(out, f[4], strlen(f[4]));
 			sb_addc(out, '\n');
+		} else if (strcmp(kind, "events") == 0 && nf >= 6) {
+			if (strcmp(f[0], "article") == 0)
+				continue; /* the TSV header */
+			sb_add(out, f[3], strlen(f[3]));
+			sb_add(out, " -> ", 4);
+			sb_add(out, f[4], strlen(f[4]));
+			sb_addc(out, ' ');
+			sb_add(out, f[5], strlen(f[5]));
+			sb_addc(out, '\n');
 		} else if (strcmp(kind, "actors") == 0 && nf >= 8) {
 			sb_add(out, f[4], strlen(f[4]));
 			sb_add(out, " -> ", 4);
@@ -300,6 +310,7 @@ static int collect(void *ctx, const char *p, size_t n)
 
 static const char *data_dir = "data";
 static dyad_dict *default_dict;
+static dyad_cameo *default_cameo;
 
 /* The default dictionaries, loaded once. */
 static dyad_dict *dictionaries(void)
@@ -312,6 +323,10 @@ static dyad_dict *dictionaries(void)
 	dyad_dict_load_dir(default_dict, dir, NULL, NULL);
 	snprintf(dir, sizeof dir, "%s/agents", data_dir);
 	dyad_dict_load_dir(default_dict, dir, NULL, NULL);
+	snprintf(dir, sizeof dir, "%s/verbs", data_dir);
+	dyad_dict_load_dir(default_dict, dir, NULL, NULL);
+	snprintf(dir, sizeof dir, "%s/cameo/cameo.tsv", data_dir);
+	dyad_cameo_load(&default_cameo, dir, NULL, NULL, NULL, NULL);
 	return default_dict;
 }
 
@@ -321,8 +336,11 @@ static bool run_library(const char *kind, const spec_case *c, strbuf *got)
 	if (!doc)
 		return false;
 	bool ok = dyad_doc_analyze(doc, c->input.p, c->input.n, NULL) == DYAD_OK;
-	if (ok && strcmp(kind, "actors") == 0)
+	bool events = strcmp(kind, "events") == 0;
+	if (ok && (strcmp(kind, "actors") == 0 || events))
 		ok = dyad_doc_find_actors(doc, dictionaries(), c->date, NULL) == DYAD_OK;
+	if (ok && events)
+		ok = dyad_doc_code_events(doc, dictionaries(), NULL) == DYAD_OK;
 	dyad_article a;
 	memset(&a, 0, sizeof a);
 	a.id.p = "case";
@@ -337,6 +355,9 @@ static bool run_library(const char *kind, const spec_case *c, strbuf *got)
 			st = dyad_render_tokens(doc, &a, DYAD_RENDER_TEXT, collect, &rendered);
 		else if (strcmp(kind, "actors") == 0)
 			st = dyad_render_actors(doc, &a, DYAD_RENDER_TEXT, collect, &rendered);
+		else if (events)
+			st = dyad_render_events(doc, &a, default_cameo, DYAD_RENDER_TEXT, collect,
+			                        &rendered);
 		else
 			st = dyad_render_sentences(doc, &a, DYAD_RENDER_TEXT, collect, &rendered);
 		ok = st == DYAD_OK;
@@ -358,6 +379,10 @@ static bool run_cli(const char *dyad, const char *kind, const spec_case *c, strb
 	char cmd[8192];
 	if (strcmp(kind, "actors") == 0)
 		snprintf(cmd, sizeof cmd, "DYAD_DATA='%s' '%s' actors --input text -q %s%s '%s'",
+		         data_dir, dyad, c->date[0] ? "--date " : "", c->date, path);
+	else if (strcmp(kind, "events") == 0)
+		snprintf(cmd, sizeof cmd,
+		         "DYAD_DATA='%s' '%s' code --format tsv --input text -q %s%s '%s'",
 		         data_dir, dyad, c->date[0] ? "--date " : "", c->date, path);
 	else
 		snprintf(cmd, sizeof cmd, "'%s' %s --input text -q '%s'", dyad, kind, path);
@@ -415,7 +440,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (strcmp(sp.kind, "sentences") != 0 && strcmp(sp.kind, "tokens") != 0 &&
-		    strcmp(sp.kind, "actors") != 0) {
+		    strcmp(sp.kind, "actors") != 0 && strcmp(sp.kind, "events") != 0) {
 			fprintf(stderr, "%s: unknown spec kind '%s'\n", argv[i], sp.kind);
 			failed++;
 			continue;
@@ -447,6 +472,7 @@ int main(int argc, char **argv)
 		free(sp.cases);
 	}
 	dyad_dict_free(default_dict);
+	dyad_cameo_free(default_cameo);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
