@@ -14,6 +14,7 @@
  */
 #include "dyad/dyad.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,10 +172,12 @@ int main(int argc, char **argv)
 			mentions += dyad_doc_mention_count(doc);
 		}
 	}
-	stage_result text_r = {"text", {0}, {0}}, actor_r = {"actors", {0}, {0}};
+	stage_result text_r = {"text", {0}, {0}}, actor_r = {"actors", {0}, {0}},
+	             event_r = {"events", {0}, {0}};
+	bool verbs = dict && dyad_dict_get_stats(dict).verbs > 0;
 	int passes_per_run = 0;
 	for (int r = 0; r < runs; r++) {
-		double text_s = 0, actor_s = 0, start = now();
+		double text_s = 0, actor_s = 0, event_s = 0, start = now();
 		int passes = 0;
 		do {
 			for (size_t i = 0; i < ntexts; i++) {
@@ -184,7 +187,12 @@ int main(int argc, char **argv)
 				text_s += b - a;
 				if (dict) {
 					dyad_doc_find_actors(doc, dict, texts[i].date, NULL);
-					actor_s += now() - b;
+					double c = now();
+					actor_s += c - b;
+					if (verbs) {
+						dyad_doc_code_events(doc, dict, NULL);
+						event_s += now() - c;
+					}
 				}
 			}
 			passes++;
@@ -195,6 +203,10 @@ int main(int argc, char **argv)
 		if (dict) {
 			actor_r.mbs[r] = (double)bytes * passes / actor_s / 1e6;
 			actor_r.sps[r] = (double)sentences * passes / actor_s;
+		}
+		if (verbs) {
+			event_r.mbs[r] = (double)bytes * passes / event_s / 1e6;
+			event_r.sps[r] = (double)sentences * passes / event_s;
 		}
 	}
 	dyad_doc_free(doc);
@@ -216,6 +228,8 @@ int main(int argc, char **argv)
 	print_stage(&text_r, runs);
 	if (dict)
 		print_stage(&actor_r, runs);
+	if (verbs)
+		print_stage(&event_r, runs);
 	printf("(median of %d runs, %d passes over the corpus each; peak RSS %ld MB)\n", runs,
 	       passes_per_run, ru.ru_maxrss / 1024);
 	if (json) {
@@ -231,7 +245,9 @@ int main(int argc, char **argv)
 			fprintf(f, "\"stages\":[");
 			json_stage(f, &text_r, runs, !dict);
 			if (dict)
-				json_stage(f, &actor_r, runs, 1);
+				json_stage(f, &actor_r, runs, !verbs);
+			if (verbs)
+				json_stage(f, &event_r, runs, 1);
 			fprintf(f, "]}\n");
 			fclose(f);
 		}

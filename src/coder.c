@@ -558,12 +558,16 @@ dyad_status dyad_doc_code_events(dyad_doc *doc, dyad_dict *dict, dyad_error *err
 		while (m < doc->nments && doc->ments[m].sentence == s)
 			m++;
 		c.m1 = m;
-		if (c.m1 - c.m0 < 2 || discarded(&c))
+		if (c.m1 - c.m0 < 2)
 			continue;
 		find_verbs(&c);
-		size_t floor = doc->sents[s].first;
+		size_t floor = doc->sents[s].first, before = doc->nevents;
 		for (size_t v = 0; v < c.nverbs && st == DYAD_OK; v++)
 			st = code_verb(&c, v, &floor);
+		/* a discard phrase ("world cup") takes back the sentence's events;
+		 * looked for only where there are events to take back */
+		if (doc->nevents > before && discarded(&c))
+			doc->nevents = before;
 	}
 	if (st != DYAD_OK) {
 		doc->nevents = 0;

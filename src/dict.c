@@ -59,6 +59,7 @@ void dyad_dict_free(dyad_dict *d)
 	mem_free(&a, d->vforms);
 	mem_free(&a, d->discards);
 	mem_free(&a, d->vindex);
+	mem_free(&a, d->findex);
 	mem_free(&a, d);
 }
 

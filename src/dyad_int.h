@@ -380,6 +380,8 @@ struct dyad_dict {
 	uint32_t *discards; /* string offsets of discard phrases */
 	size_t ndiscards, cap_discards;
 	uint32_t *vindex; /* open addressing: lemma -> first verb block (UINT32_MAX empty) */
+	uint32_t *findex; /* open addressing: irregular form -> index in vforms */
+	size_t nfindex;   /* power of two */
 	size_t nvindex;   /* power of two, 0 until compiled */
 	dyad_dict_stats stats;
 	dyad_diag_fn diag;

@@ -254,6 +254,30 @@ static uint64_t hash_str(const char *p, size_t n)
 	return translit_hash(p, n);
 }
 
+/* The dictionaries' irregular forms, by form. */
+static dyad_status index_forms(dyad_dict *d)
+{
+	size_t n = 16;
+	while (n < d->nvforms * 2 + 2)
+		n *= 2;
+	uint32_t *ix = mem_realloc(&d->alloc, NULL, n * sizeof *ix);
+	if (!ix)
+		return DYAD_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		ix[i] = UINT32_MAX;
+	for (size_t f = 0; f < d->nvforms; f++) {
+		const char *w = dict_s(d, d->vforms[f].form);
+		size_t i = (size_t)hash_str(w, strlen(w)) & (n - 1);
+		while (ix[i] != UINT32_MAX)
+			i = (i + 1) & (n - 1);
+		ix[i] = (uint32_t)f;
+	}
+	mem_free(&d->alloc, d->findex);
+	d->findex = ix;
+	d->nfindex = n;
+	return DYAD_OK;
+}
+
 dyad_status lemma_index(dyad_dict *d)
 {
 	size_t n = 16;
@@ -277,7 +301,7 @@ dyad_status lemma_index(dyad_dict *d)
 	mem_free(&d->alloc, d->vindex);
 	d->vindex = ix;
 	d->nvindex = n;
-	return DYAD_OK;
+	return index_forms(d);
 }
 
 uint32_t lemma_block(const dyad_dict *d, const char *lemma, size_t n)
@@ -381,10 +405,14 @@ uint32_t lemma_verb(const dyad_dict *d, const char *w, size_t n)
 	                               sizeof *irregulars, cmp_irregular);
 	if (irr && (r = lemma_block(d, irr->lemma, strlen(irr->lemma))) != UINT32_MAX)
 		return r;
-	for (size_t i = 0; i < d->nvforms; i++) { /* the dictionaries' own forms */
-		const char *f = dict_s(d, d->vforms[i].form);
-		if (strlen(f) == n && memcmp(f, w, n) == 0) {
-			const char *l = dict_s(d, d->vforms[i].lemma);
+	if (d->nfindex) { /* the dictionaries' own forms */
+		for (size_t i = (size_t)hash_str(w, n) & (d->nfindex - 1);
+		     d->findex[i] != UINT32_MAX; i = (i + 1) & (d->nfindex - 1)) {
+			const verb_form *vf = &d->vforms[d->findex[i]];
+			const char *f = dict_s(d, vf->form);
+			if (strlen(f) != n || memcmp(f, w, n) != 0)
+				continue;
+			const char *l = dict_s(d, vf->lemma);
 			if ((r = lemma_block(d, l, strlen(l))) != UINT32_MAX)
 				return r;
 		}
