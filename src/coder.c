@@ -106,12 +106,30 @@ static const char *const determiners[] = {"the", "a",   "an",    "this",  "that"
                                           "its", "his", "her",   "their", "our",  "my",    "your",
                                           "any", "no",  "every", "each",  NULL};
 
+/* A headline: no final stop, or most words of four letters or more
+ * capitalised ("Raisi Says Iran Supports Defense Of Palestine."). */
+static bool title_case(const dyad_doc *d, const sent *s)
+{
+	if (s->flags & DYAD_SENTENCE_NO_STOP)
+		return true;
+	size_t words = 0, caps = 0;
+	for (size_t k = s->first; k < s->first + s->ntok; k++) {
+		const tok *t = &d->toks[k];
+		if (t->cls != DYAD_TOKEN_WORD || t->end - t->start < 4)
+			continue;
+		words++;
+		caps += (t->flags & DYAD_TOKEN_CAPITALIZED) != 0;
+	}
+	return words >= 3 && caps * 10 >= words * 7;
+}
+
 static void find_verbs(coder *c)
 {
 	const dyad_doc *d = c->doc;
 	const dyad_dict *dict = c->dict;
 	const sent *s = cur_sent(c);
 	size_t end = s->first + s->ntok;
+	bool headline = title_case(d, s);
 	c->nverbs = 0;
 	for (size_t k = s->first; k < end && c->nverbs < MAX_VERBS_PER_SENTENCE; k++) {
 		const tok *t = &d->toks[k];
@@ -121,6 +139,10 @@ static void find_verbs(coder *c)
 		if (k > s->first &&
 		    (tok_any(d, k - 1, determiners) || (d->toks[k - 1].flags & DYAD_TOKEN_CLITIC)))
 			continue; /* "the attack", "Iran's support": a noun */
+		/* a capital inside a sentence is a name ("Operation Al Aqsa Storm"),
+		 * except in a headline, where every word has one */
+		if (k > s->first && (t->flags & DYAD_TOKEN_CAPITALIZED) && !headline)
+			continue;
 		dyad_str n = tok_norm(d, t);
 		uint32_t b = lemma_verb(dict, n.p, n.n);
 		if (b == UINT32_MAX)
@@ -470,6 +492,17 @@ static bool to_press(const coder *c, const char *code, size_t target)
 	return n >= 3 && memcmp(tc + n - 3, "MED", 3) == 0;
 }
 
+/* A statement (root 01) by default code is an event only when its target
+ * is addressed: "told Iran", not "reiterated the Islamic Republic's
+ * support" or "said Israel ..." -- the target must follow the verb. */
+static bool mere_mention(const coder *c, const char *code, const verb_pattern *vp,
+                         const verb_occ *v, size_t target)
+{
+	if (vp || code[0] != '0' || code[1] != '1' || target == SIZE_MAX)
+		return false;
+	return c->doc->ments[target].first != v->last + 1;
+}
+
 static dyad_status code_verb(coder *c, size_t vi, size_t *floor)
 {
 	const dyad_doc *d = c->doc;
@@ -496,7 +529,7 @@ static dyad_status code_verb(coder *c, size_t vi, size_t *floor)
 	if (b.source == SIZE_MAX || b.target == SIZE_MAX)
 		return DYAD_OK;
 	const char *code = vp ? dict_s(dict, vp->code) : default_code(c, v);
-	if (!code || to_press(c, code, b.target))
+	if (!code || to_press(c, code, b.target) || mere_mention(c, code, vp, v, b.target))
 		return DYAD_OK;
 	unsigned flags = (passive ? DYAD_EVENT_PASSIVE : 0) | (vp ? 0 : DYAD_EVENT_DEFAULT);
 	bool threat = before_verb(c, v->first, 3, threats);

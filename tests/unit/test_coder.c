@@ -82,6 +82,14 @@ int main(int argc, char **argv)
 	CHECK_EVENTS(d, "Iran attacked Israel at the World Cup.", NULL, "", "discard: sports");
 	CHECK_EVENTS(d, "Iran attacked.", NULL, "", "no target: no event");
 	CHECK_EVENTS(d, "Iran met Iran.", NULL, "", "no self-events");
+	CHECK_EVENTS(d, "Iran named the operation against its enemies Operation Attack Gaza.", NULL,
+	             "", "a capitalised word inside a sentence is a name, not a verb");
+	CHECK_EVENTS(d, "Iran Attacks Israel Over Gaza Dispute.", NULL, "IRN>ISR:190;",
+	             "a title-case headline has capitalised verbs");
+	CHECK_EVENTS(d, "Iran said Tuesday the Iraq border was calm.", NULL, "",
+	             "a statement whose target is only mentioned is not an event");
+	CHECK_EVENTS(d, "Iran said Iraq.", NULL, "IRN>IRQ:010;",
+	             "a statement with its target after the verb");
 	dyad_doc *doc = dyad_doc_new(NULL);
 	const char *t = "Iran attacked Israel.";
 	dyad_doc_analyze(doc, t, strlen(t), NULL);
