@@ -390,6 +390,15 @@ static const char *default_code(const coder *c, const verb_occ *v)
 
 /* --- events ------------------------------------------------------------------ */
 
+/* A role with no country or organisation ("officials", "the military"): a
+ * side of an event nobody could place. Pronouns resolved to a person are
+ * not bare. */
+static bool bare_role(const coder *c, const mention *m)
+{
+	const dict_entry *e = &c->dict->entries[m->entry];
+	return e->kind == EK_AGENT && m->how == DYAD_HOW_AGENT && m->code_len <= 3;
+}
+
 static dyad_status add_event(coder *c, size_t src, size_t tgt, const verb_occ *v, const char *code,
                              size_t code_len, unsigned flags)
 {
@@ -397,6 +406,8 @@ static dyad_status add_event(coder *c, size_t src, size_t tgt, const verb_occ *v
 	const mention *ms = &d->ments[src], *mt = &d->ments[tgt];
 	if (ms->entry == mt->entry || ms->code_len == 0 || mt->code_len == 0)
 		return DYAD_OK; /* no self-events, no actor without a code */
+	if (bare_role(c, ms) || bare_role(c, mt))
+		return DYAD_OK; /* "the military", "children": whose? */
 	if (d->nevents == d->cap_events) {
 		dyad_status st = mem_grow(&d->alloc, (void **)&d->events, &d->cap_events,
 		                          d->nevents + 1, sizeof *d->events);
