@@ -406,6 +406,9 @@ static dyad_status add_event(coder *c, size_t src, size_t tgt, const verb_occ *v
 	const mention *ms = &d->ments[src], *mt = &d->ments[tgt];
 	if (ms->entry == mt->entry || ms->code_len == 0 || mt->code_len == 0)
 		return DYAD_OK; /* no self-events, no actor without a code */
+	if (ms->code_len == mt->code_len &&
+	    memcmp(d->strs.p + ms->code, d->strs.p + mt->code, ms->code_len) == 0)
+		return DYAD_OK; /* "the US president ... Washington": one actor twice */
 	if (bare_role(c, ms) || bare_role(c, mt))
 		return DYAD_OK; /* "the military", "children": whose? */
 	if (d->nevents == d->cap_events) {

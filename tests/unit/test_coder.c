@@ -82,6 +82,8 @@ int main(int argc, char **argv)
 	CHECK_EVENTS(d, "Iran attacked Israel at the World Cup.", NULL, "", "discard: sports");
 	CHECK_EVENTS(d, "Iran attacked.", NULL, "", "no target: no event");
 	CHECK_EVENTS(d, "Iran met Iran.", NULL, "", "no self-events");
+	CHECK_EVENTS(d, "Ebrahim Raisi met Tehran.", "2023-06-18", "",
+	             "no events between two names of one actor code (IRNGOV and IRNGOV)");
 	CHECK_EVENTS(d, "Iran named the operation against its enemies Operation Attack Gaza.", NULL,
 	             "", "a capitalised word inside a sentence is a name, not a verb");
 	CHECK_EVENTS(d, "Iran Attacks Israel Over Gaza Dispute.", NULL, "IRN>ISR:190;",
