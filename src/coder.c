@@ -259,6 +259,7 @@ static size_t match_alts(const dyad_doc *d, size_t k, size_t end, const char *al
 
 typedef struct binding {
 	size_t source, target; /* mentions, SIZE_MAX when not bound */
+	size_t literal;        /* tokens the pattern's literal words matched */
 } binding;
 
 /* Match the elements after the verb, forward from token `from`. */
@@ -284,6 +285,7 @@ static bool match_after(const coder *c, const verb_pattern *vp, size_t from, bin
 				size_t n = match_alts(d, k, end, dict_s(dict, e->alts));
 				if (n) {
 					pos = k + n;
+					b->literal += n;
 					found = true;
 				}
 			} else {
@@ -323,6 +325,7 @@ static bool match_before(const coder *c, const verb_pattern *vp, size_t to, bind
 				size_t n = match_alts(d, k, pos, dict_s(dict, e->alts));
 				if (n) {
 					pos = k;
+					b->literal += n;
 					found = true;
 				}
 			} else {
@@ -352,7 +355,8 @@ static bool same_verb(const dyad_dict *dict, uint32_t x, uint32_t y)
 	return (!wx && !wy) || (wx && wy && strcmp(dict_s(dict, wx), dict_s(dict, wy)) == 0);
 }
 
-/* The most specific matching pattern among the blocks of the verb at v. */
+/* The most specific matching pattern among the blocks of the verb at v:
+ * the most literal words, then the most tokens those words matched. */
 static const verb_pattern *best_pattern(const coder *c, const verb_occ *v, binding *b)
 {
 	const dyad_dict *dict = c->dict;
@@ -365,10 +369,14 @@ static const verb_pattern *best_pattern(const coder *c, const verb_occ *v, bindi
 		for (uint32_t i = 0; i < vb->n; i++) {
 			const verb_pattern *vp = &dict->vpats[vb->first + i];
 			binding trial = *b;
+			trial.literal = 0;
 			if (!match_after(c, vp, v->last + 1, &trial) ||
 			    !match_before(c, vp, v->first, &trial))
 				continue;
-			if (!best || vp->words > best->words) {
+			/* more literal words, then more words matched ("humanitarian
+			 * aid" over "aid"); on a tie the first listed */
+			if (!best || vp->words > best->words ||
+			    (vp->words == best->words && trial.literal > best_b.literal)) {
 				best = vp;
 				best_b = trial;
 			}
@@ -527,7 +535,7 @@ static dyad_status code_verb(coder *c, size_t vi, size_t *floor)
 		                 */
 	bool passive = tok_word(d, v->last + 1, "by") &&
 	               (before_verb(c, v->first, 2, be_forms) || participle(d, v->first));
-	binding b = {SIZE_MAX, SIZE_MAX};
+	binding b = {SIZE_MAX, SIZE_MAX, 0};
 	const verb_pattern *vp = best_pattern(c, v, &b);
 	if (b.source == SIZE_MAX)
 		b.source = source_before(c, v->first, *floor);
