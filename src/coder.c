@@ -440,20 +440,48 @@ static dyad_status add_event(coder *c, size_t src, size_t tgt, const verb_occ *v
 	return st;
 }
 
-/* Intent to do X is CAMEO 03x, a threat to do X is 13x, by X's root. */
+/* Intent to do X is CAMEO 03x, a threat to do X is 13x: the code of X,
+ * matched by its longest prefix here, gives the code of the intent or
+ * threat ("will release" 084 -> 0353, "threatened to cut ties" 161 ->
+ * 1313). Attacks of any kind threatened are 138 unless the table is more
+ * specific (a blockade, an occupation, weapons of mass destruction). */
+typedef struct modal_rule {
+	const char *prefix, *intent, *threat;
+} modal_rule;
+
+static const modal_rule modal_rules[] = {
+        {"04", "036", NULL},    {"045", "039", NULL},   {"05", "032", NULL},
+        {"06", "031", NULL},    {"061", "0311", NULL},  {"062", "0312", NULL},
+        {"063", "0313", NULL},  {"064", "0314", NULL},  {"07", "033", NULL},
+        {"071", "0331", NULL},  {"072", "0332", NULL},  {"073", "0333", NULL},
+        {"074", "0334", NULL},  {"08", "035", NULL},    {"081", "0351", NULL},
+        {"082", "0352", NULL},  {"083", "034", NULL},   {"0831", "0341", NULL},
+        {"0832", "0342", NULL}, {"0833", "0343", NULL}, {"0834", "0344", NULL},
+        {"084", "0353", NULL},  {"085", "0354", NULL},  {"086", "0355", NULL},
+        {"087", "0356", NULL},  {"14", NULL, "130"},    {"15", NULL, "130"},
+        {"16", NULL, "130"},    {"161", NULL, "1313"},  {"162", NULL, "1311"},
+        {"163", NULL, "1312"},  {"164", NULL, "134"},   {"165", NULL, "135"},
+        {"166", NULL, "136"},   {"17", NULL, "130"},    {"172", NULL, "132"},
+        {"1721", NULL, "1321"}, {"1722", NULL, "1322"}, {"1723", NULL, "1323"},
+        {"1724", NULL, "1324"}, {"173", NULL, "137"},   {"175", NULL, "137"},
+        {"18", NULL, "138"},    {"19", NULL, "138"},    {"191", NULL, "1381"},
+        {"192", NULL, "1382"},  {"20", NULL, "138"},    {"204", NULL, "1385"},
+};
+
 static const char *modal_code(const char *code, bool threat)
 {
-	int root = (code[0] - '0') * 10 + (code[1] - '0');
-	if (threat)
-		return root >= 18 ? "138" : root >= 14 ? "130" : NULL;
-	switch (root) {
-	case 4: return "036";
-	case 5: return "032";
-	case 6: return "031";
-	case 7: return "033";
-	case 8: return "035";
-	default: return NULL;
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < sizeof modal_rules / sizeof *modal_rules; i++) {
+		const modal_rule *r = &modal_rules[i];
+		size_t n = strlen(r->prefix);
+		const char *to = threat ? r->threat : r->intent;
+		if (to && n > best_len && strncmp(code, r->prefix, n) == 0) {
+			best = to;
+			best_len = n;
+		}
 	}
+	return best;
 }
 
 /* The nearest mention before token v, after the previous verb's target. */
