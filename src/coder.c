@@ -180,6 +180,14 @@ static const char *const intents[] = {
         "will",  "would",  "shall",    "plans", "planned", "plan",  "intends", "intended", "intend",
         "wants", "wanted", "expected", "set",   "going",   "hopes", "hoped",   NULL};
 static const char *const threats[] = {"threatened", "threatens", "threaten", "threatening", NULL};
+/* "promised to release", "offered to mediate", "ready to negotiate" */
+static const char *const promises[] = {"promised", "promises",  "promise", "pledged", "pledges",
+                                       "pledge",   "vowed",     "vows",    "vow",     "offered",
+                                       "offers",   "offer",     "agreed",  "agrees",  "ready",
+                                       "willing",  "committed", "commits", NULL};
+static const char *const refusals[] = {"refused",  "refuses",  "refuse",  "refusing",
+                                       "declined", "declines", "decline", NULL};
+static const char *const denials[] = {"denied", "denies", "deny", "denying", NULL};
 static const char *const joins[] = {"and", ",", "&", NULL};
 
 /* Actors joined to mention m by "and" or commas, within this sentence: the
@@ -440,42 +448,89 @@ static dyad_status add_event(coder *c, size_t src, size_t tgt, const verb_occ *v
 	return st;
 }
 
-/* Intent to do X is CAMEO 03x, a threat to do X is 13x: the code of X,
- * matched by its longest prefix here, gives the code of the intent or
- * threat ("will release" 084 -> 0353, "threatened to cut ties" 161 ->
- * 1313). Attacks of any kind threatened are 138 unless the table is more
- * specific (a blockade, an occupation, weapons of mass destruction). */
+/* What a verb is wrapped in: "will release" (intent), "threatened to cut
+ * ties" (threat), "refused to meet" (refusal), "denied attacking" (denial). */
+enum modal { MODAL_NONE, MODAL_INTENT, MODAL_THREAT, MODAL_REFUSAL, MODAL_DENIAL };
+
+/* Intent to do X is CAMEO 03x, a threat to do X 13x, a refusal 12x: the
+ * code of X, matched by its longest prefix here, gives the code of the
+ * intent, threat or refusal ("will release" 084 -> 0353, "threatened to
+ * cut ties" 161 -> 1313, "refused to meet" 04 -> 125). Attacks of any kind
+ * threatened are 138 unless the table is more specific (a blockade, an
+ * occupation, weapons of mass destruction); a refusal to speak ("declined
+ * to comment") is 011. */
 typedef struct modal_rule {
-	const char *prefix, *intent, *threat;
+	const char *prefix, *intent, *threat, *refusal;
 } modal_rule;
 
 static const modal_rule modal_rules[] = {
-        {"04", "036", NULL},    {"045", "039", NULL},   {"05", "032", NULL},
-        {"06", "031", NULL},    {"061", "0311", NULL},  {"062", "0312", NULL},
-        {"063", "0313", NULL},  {"064", "0314", NULL},  {"07", "033", NULL},
-        {"071", "0331", NULL},  {"072", "0332", NULL},  {"073", "0333", NULL},
-        {"074", "0334", NULL},  {"08", "035", NULL},    {"081", "0351", NULL},
-        {"082", "0352", NULL},  {"083", "034", NULL},   {"0831", "0341", NULL},
-        {"0832", "0342", NULL}, {"0833", "0343", NULL}, {"0834", "0344", NULL},
-        {"084", "0353", NULL},  {"085", "0354", NULL},  {"086", "0355", NULL},
-        {"087", "0356", NULL},  {"14", NULL, "130"},    {"15", NULL, "130"},
-        {"16", NULL, "130"},    {"161", NULL, "1313"},  {"162", NULL, "1311"},
-        {"163", NULL, "1312"},  {"164", NULL, "134"},   {"165", NULL, "135"},
-        {"166", NULL, "136"},   {"17", NULL, "130"},    {"172", NULL, "132"},
-        {"1721", NULL, "1321"}, {"1722", NULL, "1322"}, {"1723", NULL, "1323"},
-        {"1724", NULL, "1324"}, {"173", NULL, "137"},   {"175", NULL, "137"},
-        {"18", NULL, "138"},    {"19", NULL, "138"},    {"191", NULL, "1381"},
-        {"192", NULL, "1382"},  {"20", NULL, "138"},    {"204", NULL, "1385"},
+        /* clang-format off */
+	{"01",   NULL,   NULL,   "011"},
+	{"04",   "036",  NULL,   "125"},
+	{"045",  "039",  NULL,   "125"},
+	{"05",   "032",  NULL,   "120"},
+	{"06",   "031",  NULL,   "121"},
+	{"061",  "0311", NULL,   "1211"},
+	{"062",  "0312", NULL,   "1212"},
+	{"063",  "0313", NULL,   "121"},
+	{"064",  "0314", NULL,   "121"},
+	{"07",   "033",  NULL,   "122"},
+	{"071",  "0331", NULL,   "1221"},
+	{"072",  "0332", NULL,   "1222"},
+	{"073",  "0333", NULL,   "1223"},
+	{"074",  "0334", NULL,   "1224"},
+	{"08",   "035",  NULL,   "124"},
+	{"081",  "0351", NULL,   "1241"},
+	{"082",  "0352", NULL,   "1242"},
+	{"083",  "034",  NULL,   "123"},
+	{"0831", "0341", NULL,   "1231"},
+	{"0832", "0342", NULL,   "1232"},
+	{"0833", "0343", NULL,   "1233"},
+	{"0834", "0344", NULL,   "1234"},
+	{"084",  "0353", NULL,   "1243"},
+	{"085",  "0354", NULL,   "1244"},
+	{"086",  "0355", NULL,   "1245"},
+	{"087",  "0356", NULL,   "1246"},
+	{"14",   NULL,   "130",  NULL},
+	{"15",   NULL,   "130",  NULL},
+	{"16",   NULL,   "130",  NULL},
+	{"161",  NULL,   "1313", NULL},
+	{"162",  NULL,   "1311", NULL},
+	{"163",  NULL,   "1312", NULL},
+	{"164",  NULL,   "134",  NULL},
+	{"165",  NULL,   "135",  NULL},
+	{"166",  NULL,   "136",  NULL},
+	{"17",   NULL,   "130",  NULL},
+	{"172",  NULL,   "132",  NULL},
+	{"1721", NULL,   "1321", NULL},
+	{"1722", NULL,   "1322", NULL},
+	{"1723", NULL,   "1323", NULL},
+	{"1724", NULL,   "1324", NULL},
+	{"173",  NULL,   "137",  NULL},
+	{"175",  NULL,   "137",  NULL},
+	{"18",   NULL,   "138",  NULL},
+	{"19",   NULL,   "138",  NULL},
+	{"191",  NULL,   "1381", NULL},
+	{"192",  NULL,   "1382", NULL},
+	{"20",   NULL,   "138",  NULL},
+	{"204",  NULL,   "1385", NULL},
+        /* clang-format on */
 };
 
-static const char *modal_code(const char *code, bool threat)
+/* The code for `code` wrapped in modal m; NULL when the table has none
+ * (the verb's own code stands). A denial of anything is 016. */
+static const char *modal_code(const char *code, enum modal m)
 {
+	if (m == MODAL_DENIAL)
+		return "016";
 	const char *best = NULL;
 	size_t best_len = 0;
 	for (size_t i = 0; i < sizeof modal_rules / sizeof *modal_rules; i++) {
 		const modal_rule *r = &modal_rules[i];
 		size_t n = strlen(r->prefix);
-		const char *to = threat ? r->threat : r->intent;
+		const char *to = m == MODAL_INTENT   ? r->intent
+		                 : m == MODAL_THREAT ? r->threat
+		                                     : r->refusal;
 		if (to && n > best_len && strncmp(code, r->prefix, n) == 0) {
 			best = to;
 			best_len = n;
@@ -582,13 +637,22 @@ static dyad_status code_verb(coder *c, size_t vi, size_t *floor)
 	if (!code || to_press(c, code, b.target) || mere_mention(c, code, vp, v, b.target))
 		return DYAD_OK;
 	unsigned flags = (passive ? DYAD_EVENT_PASSIVE : 0) | (vp ? 0 : DYAD_EVENT_DEFAULT);
-	bool threat = before_verb(c, v->first, 3, threats);
-	bool intent = !threat && before_verb(c, v->first, 3, intents);
-	if (threat || intent) {
-		const char *m = modal_code(code, threat);
+	enum modal mod =
+	        before_verb(c, v->first, 3, threats)    ? MODAL_THREAT
+	        : before_verb(c, v->first, 3, refusals) ? MODAL_REFUSAL
+	        : before_verb(c, v->first, 3, denials)  ? MODAL_DENIAL
+	        : before_verb(c, v->first, 3, intents) || before_verb(c, v->first, 3, promises)
+	                ? MODAL_INTENT
+	                : MODAL_NONE;
+	if (mod != MODAL_NONE) {
+		const char *m = modal_code(code, mod);
+		if (!m && mod == MODAL_REFUSAL)
+			m = "120"; /* refusing to do X is never doing X */
 		if (m) {
 			code = m;
-			flags |= threat ? DYAD_EVENT_THREAT : DYAD_EVENT_INTENT;
+			flags |= mod == MODAL_THREAT   ? DYAD_EVENT_THREAT
+			         : mod == MODAL_INTENT ? DYAD_EVENT_INTENT
+			                               : 0;
 		}
 	}
 	size_t slo, shi, tlo, thi;
