@@ -189,6 +189,7 @@ static const char *const refusals[] = {"refused",  "refuses",  "refuse",  "refus
                                        "declined", "declines", "decline", NULL};
 static const char *const denials[] = {"denied", "denies", "deny", "denying", NULL};
 static const char *const joins[] = {"and", ",", "&", NULL};
+static const char *const destinations[] = {"to", "into", "toward", "towards", NULL};
 
 /* Actors joined to mention m by "and" or commas, within this sentence: the
  * group [*lo, *hi] of mentions. */
@@ -551,8 +552,24 @@ static size_t source_before(const coder *c, size_t v, size_t floor)
 	return SIZE_MAX;
 }
 
+/* Is mention m a place that the bare role (forces, weapons) before it is
+ * sent to: "troops to Haiti", "fighter jets into Ukraine"? */
+static bool sent_to(const coder *c, size_t role, size_t m)
+{
+	const dyad_doc *d = c->doc;
+	const mention *r = &d->ments[role], *x = &d->ments[m];
+	size_t k = r->first + r->ntok;
+	if (!bare_role(c, r) || !(x->flags & DYAD_MENTION_LOCATIVE) || !tok_any(d, k, destinations))
+		return false;
+	k++;
+	if (k < x->first && tok_word(d, k, "the"))
+		k++;
+	return k == x->first;
+}
+
 /* The first mention after the verb that is not a place, before the next
- * verb; SIZE_MAX when it opens a clause of its own. */
+ * verb; SIZE_MAX when it opens a clause of its own. Forces sent somewhere
+ * make the place the target: "deployed troops to Haiti". */
 static size_t target_after(const coder *c, size_t vi)
 {
 	const verb_occ *v = &c->verbs[vi];
@@ -565,6 +582,8 @@ static size_t target_after(const coder *c, size_t vi)
 			return SIZE_MAX;
 		if (x->flags & DYAD_MENTION_LOCATIVE)
 			continue;
+		if (m + 1 < c->m1 && c->doc->ments[m + 1].first < next_verb && sent_to(c, m, m + 1))
+			x = &c->doc->ments[++m];
 		/* "said Israel attacked": the actor is the next verb's subject */
 		if (next_verb != SIZE_MAX && !verb_between(c, x->first + x->ntok, next_verb) &&
 		    next_verb - (x->first + x->ntok) <= 3)
