@@ -123,6 +123,34 @@ static bool title_case(const dyad_doc *d, const sent *s)
 	return words >= 3 && caps * 10 >= words * 7;
 }
 
+/* Is token k the object of the verb found just before it, directly or
+ * after one modifier ("rejected talks", "requested military aid", "is
+ * weighing new sanctions")? Words that link two verbs ("to", "and",
+ * "not", adverbs in -ly) do not count as modifiers. */
+static bool object_of_verb(const coder *c, size_t k)
+{
+	static const char *const links[] = {
+	        "to",    "and",   "or",    "but",   "not",   "n't",     "also",  "then", "again",
+	        "never", "later", "first", "still", "since", "further", "after", "that", "who",
+	        "which", "as",    "it",    "they",  "he",    "she",     "we",    NULL};
+	if (!c->nverbs)
+		return false;
+	static const char *const auxiliaries[] = {"is",   "are", "was", "were", "been", "be", "has",
+	                                          "have", "had", "do",  "does", "did",  NULL};
+	const dyad_doc *d = c->doc;
+	size_t last = c->verbs[c->nverbs - 1].last;
+	dyad_str w = tok_norm(d, &d->toks[k]);
+	if (tok_any(d, last, auxiliaries) || (w.n > 4 && memcmp(w.p + w.n - 3, "ing", 3) == 0))
+		return false; /* "was hosted", "had urged", "denied attacking" */
+	if (last + 1 == k)
+		return true;
+	if (last + 2 != k || d->toks[k - 1].cls != DYAD_TOKEN_WORD || tok_any(d, k - 1, links) ||
+	    tok_any(d, k - 1, auxiliaries) || mention_at(c, k - 1) != SIZE_MAX)
+		return false;
+	dyad_str m = tok_norm(d, &d->toks[k - 1]);
+	return !(m.n > 2 && m.p[m.n - 2] == 'l' && m.p[m.n - 1] == 'y');
+}
+
 static void find_verbs(coder *c)
 {
 	const dyad_doc *d = c->doc;
@@ -143,6 +171,8 @@ static void find_verbs(coder *c)
 		 * except in a headline, where every word has one */
 		if (k > s->first && (t->flags & DYAD_TOKEN_CAPITALIZED) && !headline)
 			continue;
+		if (object_of_verb(c, k))
+			continue; /* "rejected talks", "requested military aid": a noun */
 		dyad_str n = tok_norm(d, t);
 		uint32_t b = lemma_verb(dict, n.p, n.n);
 		if (b == UINT32_MAX)
@@ -269,6 +299,7 @@ static size_t match_alts(const dyad_doc *d, size_t k, size_t end, const char *al
 typedef struct binding {
 	size_t source, target; /* mentions, SIZE_MAX when not bound */
 	size_t literal;        /* tokens the pattern's literal words matched */
+	size_t end;            /* token after the pattern's last element */
 } binding;
 
 /* Match the elements after the verb, forward from token `from`. */
@@ -312,6 +343,7 @@ static bool match_after(const coder *c, const verb_pattern *vp, size_t from, bin
 		if (!found)
 			return false;
 	}
+	b->end = pos;
 	return true;
 }
 
@@ -593,6 +625,22 @@ static size_t target_after(const coder *c, size_t vi)
 	return SIZE_MAX;
 }
 
+/* The actor a pattern's object goes to or is for: "pledged aid to Syria",
+ * "promised more weapons to Ukraine", "funding for Lebanon". k is the
+ * token after the pattern's words. */
+static size_t recipient_after(const coder *c, size_t k)
+{
+	static const char *const to_for[] = {"to", "for", NULL};
+	const dyad_doc *d = c->doc;
+	if (!tok_any(d, k, to_for))
+		return SIZE_MAX;
+	k++;
+	if (tok_word(d, k, "the"))
+		k++;
+	size_t m = mention_at(c, k);
+	return m != SIZE_MAX && d->ments[m].first == k ? m : SIZE_MAX;
+}
+
 /* Does token k look like a past participle (-ed, -en, or irregular)? */
 static bool participle(const dyad_doc *d, size_t k)
 {
@@ -637,10 +685,12 @@ static dyad_status code_verb(coder *c, size_t vi, size_t *floor)
 		                 */
 	bool passive = tok_word(d, v->last + 1, "by") &&
 	               (before_verb(c, v->first, 2, be_forms) || participle(d, v->first));
-	binding b = {SIZE_MAX, SIZE_MAX, 0};
+	binding b = {SIZE_MAX, SIZE_MAX, 0, 0};
 	const verb_pattern *vp = best_pattern(c, v, &b);
 	if (b.source == SIZE_MAX)
 		b.source = source_before(c, v->first, *floor);
+	if (b.target == SIZE_MAX && vp && b.end > v->last + 1)
+		b.target = recipient_after(c, b.end);
 	if (b.target == SIZE_MAX)
 		b.target = target_after(c, vi);
 	if (passive) { /* "X was attacked by Y": swap */
