@@ -5,6 +5,8 @@
  */
 #include "dyad_int.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 void buf_init(buf *b, const dyad_allocator *a, size_t max)
@@ -51,4 +53,27 @@ dyad_status buf_append(buf *b, const void *p, size_t n)
 		memcpy(b->p + b->n, p, n);
 	b->n += n;
 	return DYAD_OK;
+}
+
+dyad_status buf_read_file(buf *b, const char *path, dyad_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		error_set(err, DYAD_ERR_IO, strerror(errno), path, 0, 0);
+		return DYAD_ERR_IO;
+	}
+	char chunk[1 << 16];
+	size_t got;
+	dyad_status st = DYAD_OK;
+	while (st == DYAD_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		st = buf_append(b, chunk, got);
+	bool bad = ferror(f) != 0;
+	fclose(f);
+	if (bad || st != DYAD_OK) {
+		buf_free(b);
+		st = bad ? DYAD_ERR_IO : st;
+		error_set(err, st, bad ? "read error" : "file too large or out of memory", path, 0,
+		          0);
+	}
+	return st;
 }

@@ -11,7 +11,6 @@
  */
 #include "dyad_int.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,26 +240,11 @@ dyad_status dyad_cameo_load(dyad_cameo **out, const char *path, const dyad_alloc
 		error_set(err, DYAD_ERR_ARG, "bad arguments", NULL, 0, 0);
 		return DYAD_ERR_ARG;
 	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		error_set(err, DYAD_ERR_IO, strerror(errno), path, 0, 0);
-		return DYAD_ERR_IO;
-	}
 	buf b;
 	buf_init(&b, alloc, (size_t)1 << 26);
-	char chunk[1 << 14];
-	size_t got;
-	dyad_status st = DYAD_OK;
-	while (st == DYAD_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		st = buf_append(&b, chunk, got);
-	bool bad = ferror(f) != 0;
-	fclose(f);
-	if (bad || st != DYAD_OK) {
-		buf_free(&b);
-		error_set(err, bad ? DYAD_ERR_IO : st, bad ? "read error" : "file too large", path,
-		          0, 0);
-		return bad ? DYAD_ERR_IO : st;
-	}
+	dyad_status st = buf_read_file(&b, path, err);
+	if (st != DYAD_OK)
+		return st;
 	st = dyad_cameo_load_mem(out, path, b.p ? b.p : "", b.n, alloc, diag, diag_ctx, err);
 	buf_free(&b);
 	return st;

@@ -296,26 +296,11 @@ dyad_status dyad_dict_load(dyad_dict *d, const char *path, dyad_dict_format form
 		error_set(err, DYAD_ERR_ARG, "no dictionary or no path", NULL, 0, 0);
 		return DYAD_ERR_ARG;
 	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		error_set(err, DYAD_ERR_IO, strerror(errno), path, 0, 0);
-		return DYAD_ERR_IO;
-	}
 	buf b;
 	buf_init(&b, &d->alloc, (size_t)1 << 30);
-	char chunk[1 << 16];
-	size_t got;
-	dyad_status st = DYAD_OK;
-	while (st == DYAD_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		st = buf_append(&b, chunk, got);
-	bool bad = ferror(f) != 0;
-	fclose(f);
-	if (bad || st != DYAD_OK) {
-		buf_free(&b);
-		st = bad ? DYAD_ERR_IO : st;
-		error_set(err, st, bad ? "read error" : "out of memory", path, 0, 0);
+	dyad_status st = buf_read_file(&b, path, err);
+	if (st != DYAD_OK)
 		return st;
-	}
 	st = dyad_dict_load_mem(d, path, b.p ? b.p : "", b.n, format, err);
 	buf_free(&b);
 	return st;

@@ -48,6 +48,9 @@ static inline void buf_clear(buf *b)
 }
 DYAD_NODISCARD dyad_status buf_reserve(buf *b, size_t extra);
 DYAD_NODISCARD dyad_status buf_append(buf *b, const void *p, size_t n);
+/* Read the whole file at path into b (initialised, empty); on failure b is
+ * freed and err says why (path, "read error" or "too large"). */
+DYAD_NODISCARD dyad_status buf_read_file(buf *b, const char *path, dyad_error *err);
 /* Append one byte; inline because the tokenizer calls it per letter. */
 DYAD_NODISCARD static inline dyad_status buf_putc(buf *b, char c)
 {

@@ -254,17 +254,26 @@ static uint64_t hash_str(const char *p, size_t n)
 	return translit_hash(p, n);
 }
 
+/* An open-addressing table for `count` keys, every slot empty; its size,
+ * a power of two at least twice `count`, in *n. NULL when out of memory. */
+static uint32_t *empty_table(dyad_dict *d, size_t count, size_t *n)
+{
+	*n = 16;
+	while (*n < count * 2 + 2)
+		*n *= 2;
+	uint32_t *ix = mem_realloc(&d->alloc, NULL, *n * sizeof *ix);
+	for (size_t i = 0; ix && i < *n; i++)
+		ix[i] = UINT32_MAX;
+	return ix;
+}
+
 /* The dictionaries' irregular forms, by form. */
 static dyad_status index_forms(dyad_dict *d)
 {
-	size_t n = 16;
-	while (n < d->nvforms * 2 + 2)
-		n *= 2;
-	uint32_t *ix = mem_realloc(&d->alloc, NULL, n * sizeof *ix);
+	size_t n;
+	uint32_t *ix = empty_table(d, d->nvforms, &n);
 	if (!ix)
 		return DYAD_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++)
-		ix[i] = UINT32_MAX;
 	for (size_t f = 0; f < d->nvforms; f++) {
 		const char *w = dict_s(d, d->vforms[f].form);
 		size_t i = (size_t)hash_str(w, strlen(w)) & (n - 1);
@@ -280,14 +289,10 @@ static dyad_status index_forms(dyad_dict *d)
 
 dyad_status lemma_index(dyad_dict *d)
 {
-	size_t n = 16;
-	while (n < d->nvblocks * 2 + 2)
-		n *= 2;
-	uint32_t *ix = mem_realloc(&d->alloc, NULL, n * sizeof *ix);
+	size_t n;
+	uint32_t *ix = empty_table(d, d->nvblocks, &n);
 	if (!ix)
 		return DYAD_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++)
-		ix[i] = UINT32_MAX;
 	/* insert in reverse so each chain runs in file order */
 	for (size_t b = d->nvblocks; b-- > 0;) {
 		verb_block *vb = &d->vblocks[b];
