@@ -50,6 +50,8 @@ typedef struct coder {
 	size_t m0, m1; /* mentions of this sentence: [m0, m1) */
 	verb_occ verbs[MAX_VERBS_PER_SENTENCE];
 	size_t nverbs;
+	size_t prev_src; /* subject of the sentence's last verb, SIZE_MAX if none */
+	size_t prev_tgt; /* and its object */
 } coder;
 
 /* --- small helpers -------------------------------------------------------- */
@@ -599,6 +601,46 @@ static bool sent_to(const coder *c, size_t role, size_t m)
 	return k == x->first;
 }
 
+/* Does token k end the mention `object` (the last verb's object)? */
+static bool after_object(const coder *c, size_t k, size_t object)
+{
+	size_t m = mention_at(c, k);
+	if (m == SIZE_MAX)
+		return false;
+	const mention *x = &c->doc->ments[m];
+	return m == object && x->first + x->ntok == k + 1;
+}
+
+/* Does the verb at vi share the subject of the verb before it: "praised
+ * Qatar but criticised Israel", "met Erdogan in Sochi and then phoned
+ * Zelensky", "phoned Macron before visiting Poland"? `object` is the
+ * mention the verb before took as its object (SIZE_MAX if none). */
+static bool coordinated(const coder *c, size_t vi, size_t object)
+{
+	static const char *const adverbs[] = {"then",         "also",        "later",
+	                                      "subsequently", "again",       "jointly",
+	                                      "separately",   "immediately", NULL};
+	static const char *const ands[] = {"and", "but", NULL};
+	static const char *const times[] = {"before", "after", "while", NULL};
+	const dyad_doc *d = c->doc;
+	if (vi == 0)
+		return false;
+	size_t k = c->verbs[vi].first, s0 = cur_sent(c)->first;
+	while (k > s0 && tok_any(d, k - 1, adverbs))
+		k--;
+	if (k == s0 || k - 1 <= c->verbs[vi - 1].last)
+		return false;
+	if (tok_word(d, c->verbs[vi].last + 1, "by"))
+		return false; /* "the regime, backed by Moscow": a reduced relative */
+	if (tok_word(d, k - 1, ","))
+		return k >= 2 &&
+		       after_object(c, k - 2, object); /* not "Erdogan, Turkey's president, said" */
+	if (tok_any(d, k - 1, ands))
+		return true;
+	dyad_str w = tok_norm(d, &d->toks[c->verbs[vi].first]);
+	return tok_any(d, k - 1, times) && w.n > 4 && memcmp(w.p + w.n - 3, "ing", 3) == 0;
+}
+
 /* The first mention after the verb that is not a place, before the next
  * verb; SIZE_MAX when it opens a clause of its own. Forces sent somewhere
  * make the place the target: "deployed troops to Haiti". */
@@ -616,9 +658,11 @@ static size_t target_after(const coder *c, size_t vi)
 			continue;
 		if (m + 1 < c->m1 && c->doc->ments[m + 1].first < next_verb && sent_to(c, m, m + 1))
 			x = &c->doc->ments[++m];
-		/* "said Israel attacked": the actor is the next verb's subject */
+		/* "said Israel attacked": the actor is the next verb's subject,
+		 * unless that verb is coordinated with this one ("praised Qatar
+		 * but criticised Israel") */
 		if (next_verb != SIZE_MAX && !verb_between(c, x->first + x->ntok, next_verb) &&
-		    next_verb - (x->first + x->ntok) <= 3)
+		    next_verb - (x->first + x->ntok) <= 3 && !coordinated(c, vi + 1, m))
 			return SIZE_MAX;
 		return m;
 	}
@@ -688,11 +732,15 @@ static dyad_status code_verb(coder *c, size_t vi, size_t *floor)
 	binding b = {SIZE_MAX, SIZE_MAX, 0, 0};
 	const verb_pattern *vp = best_pattern(c, v, &b);
 	if (b.source == SIZE_MAX)
-		b.source = source_before(c, v->first, *floor);
+		b.source = coordinated(c, vi, c->prev_tgt) ? c->prev_src
+		                                           : source_before(c, v->first, *floor);
+	if (b.source != SIZE_MAX)
+		c->prev_src = b.source;
 	if (b.target == SIZE_MAX && vp && b.end > v->last + 1)
 		b.target = recipient_after(c, b.end);
 	if (b.target == SIZE_MAX)
 		b.target = target_after(c, vi);
+	c->prev_tgt = b.target;
 	if (passive) { /* "X was attacked by Y": swap */
 		size_t agent = mention_at(c, v->last + 2);
 		if (agent == SIZE_MAX)
@@ -777,6 +825,7 @@ dyad_status dyad_doc_code_events(dyad_doc *doc, dyad_dict *dict, dyad_error *err
 		if (c.m1 - c.m0 < 2)
 			continue;
 		find_verbs(&c);
+		c.prev_src = c.prev_tgt = SIZE_MAX;
 		size_t floor = doc->sents[s].first, before = doc->nevents;
 		for (size_t v = 0; v < c.nverbs && st == DYAD_OK; v++)
 			st = code_verb(&c, v, &floor);
