@@ -125,6 +125,9 @@ static bool title_case(const dyad_doc *d, const sent *s)
 	return words >= 3 && caps * 10 >= words * 7;
 }
 
+/* words that are prepositions, not verbs, before "to" */
+static const char *const before_to[] = {"close", "back", "thanks", "due", "next", "prior", NULL};
+
 /* Is token k the object of the verb found just before it, directly or
  * after one modifier ("rejected talks", "requested military aid", "is
  * weighing new sanctions")? Words that link two verbs ("to", "and",
@@ -175,6 +178,8 @@ static void find_verbs(coder *c)
 			continue;
 		if (object_of_verb(c, k))
 			continue; /* "rejected talks", "requested military aid": a noun */
+		if (tok_any(d, k, before_to) && tok_word(d, k + 1, "to"))
+			continue; /* "close to the border", "thanks to", "back to France" */
 		dyad_str n = tok_norm(d, t);
 		uint32_t b = lemma_verb(dict, n.p, n.n);
 		if (b == UINT32_MAX)
@@ -641,6 +646,20 @@ static bool coordinated(const coder *c, size_t vi, size_t object)
 	return tok_any(d, k - 1, times) && w.n > 4 && memcmp(w.p + w.n - 3, "ing", 3) == 0;
 }
 
+/* Is mention x addressed by the verb: "apologised to Namibia", "appealed to
+ * the IMF" ("to" right after the verb)? */
+static bool addressed(const coder *c, const verb_occ *v, const mention *x)
+{
+	const dyad_doc *d = c->doc;
+	size_t k = v->last + 1;
+	if (!tok_word(d, k, "to"))
+		return false;
+	k++;
+	if (tok_word(d, k, "the"))
+		k++;
+	return k == x->first;
+}
+
 /* The first mention after the verb that is not a place, before the next
  * verb; SIZE_MAX when it opens a clause of its own. Forces sent somewhere
  * make the place the target: "deployed troops to Haiti". */
@@ -654,7 +673,7 @@ static size_t target_after(const coder *c, size_t vi)
 			continue;
 		if (x->first >= next_verb)
 			return SIZE_MAX;
-		if (x->flags & DYAD_MENTION_LOCATIVE)
+		if ((x->flags & DYAD_MENTION_LOCATIVE) && !addressed(c, v, x))
 			continue;
 		if (m + 1 < c->m1 && c->doc->ments[m + 1].first < next_verb && sent_to(c, m, m + 1))
 			x = &c->doc->ments[++m];
