@@ -761,7 +761,8 @@ static dyad_status code_verb(coder *c, size_t vi, size_t *floor)
 		b.target = target_after(c, vi);
 	c->prev_tgt = b.target;
 	if (passive) { /* "X was attacked by Y": swap */
-		size_t agent = mention_at(c, v->last + 2);
+		size_t at = v->last + 2 + tok_word(d, v->last + 2, "the"); /* "by the G7" */
+		size_t agent = mention_at(c, at);
 		if (agent == SIZE_MAX)
 			return DYAD_OK;
 		b.target = b.source;
