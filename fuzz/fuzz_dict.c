@@ -2,8 +2,9 @@
  * fuzz_dict.c -- libFuzzer harness for the dictionary readers. The first
  * byte picks the format (ours, peer actors, peer agents); the rest is the
  * dictionary. It is compiled and used on a fixed text: loading must never
- * fail on content (only report lines), and matching must keep mentions
- * inside the text.
+ * fail on content (only report lines), matching must keep mentions inside
+ * the text, and coding events with its verb patterns must keep each
+ * event's evidence inside the text, with a code.
  */
 #include "dyad/dyad.h"
 
@@ -43,6 +44,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			dyad_mention m = dyad_doc_mention(doc, i);
 			if (m.start >= m.end || m.end > sizeof text - 1 || !m.entry.p || !m.code.p)
 				__builtin_trap();
+		}
+		if (dyad_doc_code_events(doc, d, NULL) == DYAD_OK) {
+			for (size_t i = 0; i < dyad_doc_event_count(doc); i++) {
+				dyad_event e = dyad_doc_event(doc, i);
+				if (!e.code.n || e.source_end > sizeof text - 1 ||
+				    e.target_end > sizeof text - 1 || e.verb_start >= e.verb_end ||
+				    e.verb_end > sizeof text - 1)
+					__builtin_trap();
+			}
 		}
 	}
 	dyad_doc_free(doc);
