@@ -69,6 +69,13 @@ static bool tok_any(const dyad_doc *d, size_t k, const char *const *words)
 	return false;
 }
 
+/* Is token k an -ing form ("attacking", "visiting")? */
+static bool gerund(const dyad_doc *d, size_t k)
+{
+	dyad_str w = tok_norm(d, &d->toks[k]);
+	return w.n > 4 && memcmp(w.p + w.n - 3, "ing", 3) == 0;
+}
+
 /* The mention covering token k in this sentence, or SIZE_MAX. */
 static size_t mention_at(const coder *c, size_t k)
 {
@@ -144,8 +151,7 @@ static bool object_of_verb(const coder *c, size_t k)
 	                                          "have", "had", "do",  "does", "did",  NULL};
 	const dyad_doc *d = c->doc;
 	size_t last = c->verbs[c->nverbs - 1].last;
-	dyad_str w = tok_norm(d, &d->toks[k]);
-	if (tok_any(d, last, auxiliaries) || (w.n > 4 && memcmp(w.p + w.n - 3, "ing", 3) == 0))
+	if (tok_any(d, last, auxiliaries) || gerund(d, k))
 		return false; /* "was hosted", "had urged", "denied attacking" */
 	if (last + 1 == k)
 		return true;
@@ -642,8 +648,7 @@ static bool coordinated(const coder *c, size_t vi, size_t object)
 		       after_object(c, k - 2, object); /* not "Erdogan, Turkey's president, said" */
 	if (tok_any(d, k - 1, ands))
 		return true;
-	dyad_str w = tok_norm(d, &d->toks[c->verbs[vi].first]);
-	return tok_any(d, k - 1, times) && w.n > 4 && memcmp(w.p + w.n - 3, "ing", 3) == 0;
+	return tok_any(d, k - 1, times) && gerund(d, c->verbs[vi].first);
 }
 
 /* Is mention x addressed by the verb: "apologised to Namibia", "appealed to
