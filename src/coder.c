@@ -132,8 +132,16 @@ static bool title_case(const dyad_doc *d, const sent *s)
 	return words >= 3 && caps * 10 >= words * 7;
 }
 
+static const char *const be_forms[] = {"is", "are", "was", "were", "been", "being", "be", NULL};
+static const char *const have_do_forms[] = {"has", "have", "had", "do", "does", "did", NULL};
+
 /* words that are prepositions, not verbs, before "to" */
 static const char *const before_to[] = {"close", "back", "thanks", "due", "next", "prior", NULL};
+
+static bool auxiliary(const dyad_doc *d, size_t k)
+{
+	return tok_any(d, k, be_forms) || tok_any(d, k, have_do_forms);
+}
 
 /* Is token k the object of the verb found just before it, directly or
  * after one modifier ("rejected talks", "requested military aid", "is
@@ -147,16 +155,14 @@ static bool object_of_verb(const coder *c, size_t k)
 	        "which", "as",    "it",    "they",  "he",    "she",     "we",    NULL};
 	if (!c->nverbs)
 		return false;
-	static const char *const auxiliaries[] = {"is",   "are", "was", "were", "been", "be", "has",
-	                                          "have", "had", "do",  "does", "did",  NULL};
 	const dyad_doc *d = c->doc;
 	size_t last = c->verbs[c->nverbs - 1].last;
-	if (tok_any(d, last, auxiliaries) || gerund(d, k))
+	if (auxiliary(d, last) || gerund(d, k))
 		return false; /* "was hosted", "had urged", "denied attacking" */
 	if (last + 1 == k)
 		return true;
 	if (last + 2 != k || d->toks[k - 1].cls != DYAD_TOKEN_WORD || tok_any(d, k - 1, links) ||
-	    tok_any(d, k - 1, auxiliaries) || mention_at(c, k - 1) != SIZE_MAX)
+	    auxiliary(d, k - 1) || mention_at(c, k - 1) != SIZE_MAX)
 		return false;
 	dyad_str m = tok_norm(d, &d->toks[k - 1]);
 	return !(m.n > 2 && m.p[m.n - 2] == 'l' && m.p[m.n - 1] == 'y');
@@ -217,7 +223,6 @@ static void find_verbs(coder *c)
 
 /* --- clause reading ------------------------------------------------------------ */
 
-static const char *const be_forms[] = {"is", "are", "was", "were", "been", "being", "be", NULL};
 static const char *const negations[] = {"not", "n't", "never", "no", NULL};
 static const char *const intents[] = {
         "will",  "would",  "shall",    "plans", "planned", "plan",  "intends", "intended", "intend",
@@ -597,19 +602,44 @@ static size_t source_before(const coder *c, size_t v, size_t floor)
 	return SIZE_MAX;
 }
 
+/* The mention that is the object of a preposition (one of `preps`) at
+ * token k: "to Haiti", "to the IMF"; SIZE_MAX when there is none. */
+static size_t object_of_prep(const coder *c, size_t k, const char *const *preps)
+{
+	const dyad_doc *d = c->doc;
+	if (!tok_any(d, k, preps))
+		return SIZE_MAX;
+	k++;
+	if (tok_word(d, k, "the"))
+		k++;
+	size_t m = mention_at(c, k);
+	return m != SIZE_MAX && d->ments[m].first == k ? m : SIZE_MAX;
+}
+
 /* Is mention m a place that the bare role (forces, weapons) before it is
  * sent to: "troops to Haiti", "fighter jets into Ukraine"? */
 static bool sent_to(const coder *c, size_t role, size_t m)
 {
-	const dyad_doc *d = c->doc;
-	const mention *r = &d->ments[role], *x = &d->ments[m];
-	size_t k = r->first + r->ntok;
-	if (!bare_role(c, r) || !(x->flags & DYAD_MENTION_LOCATIVE) || !tok_any(d, k, destinations))
-		return false;
-	k++;
-	if (k < x->first && tok_word(d, k, "the"))
-		k++;
-	return k == x->first;
+	const mention *r = &c->doc->ments[role];
+	return bare_role(c, r) && (c->doc->ments[m].flags & DYAD_MENTION_LOCATIVE) &&
+	       object_of_prep(c, r->first + r->ntok, destinations) == m;
+}
+
+/* Is mention m addressed by the verb: "apologised to Namibia", "appealed to
+ * the IMF" ("to" right after the verb)? */
+static bool addressed(const coder *c, const verb_occ *v, size_t m)
+{
+	static const char *const to[] = {"to", NULL};
+	return object_of_prep(c, v->last + 1, to) == m;
+}
+
+/* The actor a pattern's object goes to or is for: "pledged aid to Syria",
+ * "promised more weapons to Ukraine", "funding for Lebanon". k is the
+ * token after the pattern's words. */
+static size_t recipient_after(const coder *c, size_t k)
+{
+	static const char *const to_for[] = {"to", "for", NULL};
+	return object_of_prep(c, k, to_for);
 }
 
 /* Does token k end the mention `object` (the last verb's object)? */
@@ -651,20 +681,6 @@ static bool coordinated(const coder *c, size_t vi, size_t object)
 	return tok_any(d, k - 1, times) && gerund(d, c->verbs[vi].first);
 }
 
-/* Is mention x addressed by the verb: "apologised to Namibia", "appealed to
- * the IMF" ("to" right after the verb)? */
-static bool addressed(const coder *c, const verb_occ *v, const mention *x)
-{
-	const dyad_doc *d = c->doc;
-	size_t k = v->last + 1;
-	if (!tok_word(d, k, "to"))
-		return false;
-	k++;
-	if (tok_word(d, k, "the"))
-		k++;
-	return k == x->first;
-}
-
 /* The first mention after the verb that is not a place, before the next
  * verb; SIZE_MAX when it opens a clause of its own. Forces sent somewhere
  * make the place the target: "deployed troops to Haiti". */
@@ -678,7 +694,7 @@ static size_t target_after(const coder *c, size_t vi)
 			continue;
 		if (x->first >= next_verb)
 			return SIZE_MAX;
-		if ((x->flags & DYAD_MENTION_LOCATIVE) && !addressed(c, v, x))
+		if ((x->flags & DYAD_MENTION_LOCATIVE) && !addressed(c, v, m))
 			continue;
 		if (m + 1 < c->m1 && c->doc->ments[m + 1].first < next_verb && sent_to(c, m, m + 1))
 			x = &c->doc->ments[++m];
@@ -691,22 +707,6 @@ static size_t target_after(const coder *c, size_t vi)
 		return m;
 	}
 	return SIZE_MAX;
-}
-
-/* The actor a pattern's object goes to or is for: "pledged aid to Syria",
- * "promised more weapons to Ukraine", "funding for Lebanon". k is the
- * token after the pattern's words. */
-static size_t recipient_after(const coder *c, size_t k)
-{
-	static const char *const to_for[] = {"to", "for", NULL};
-	const dyad_doc *d = c->doc;
-	if (!tok_any(d, k, to_for))
-		return SIZE_MAX;
-	k++;
-	if (tok_word(d, k, "the"))
-		k++;
-	size_t m = mention_at(c, k);
-	return m != SIZE_MAX && d->ments[m].first == k ? m : SIZE_MAX;
 }
 
 /* Does token k look like a past participle (-ed, -en, or irregular)? */
